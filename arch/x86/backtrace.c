@@ -1,0 +1,87 @@
+/*
+ * backtrace.c - walking the frame-pointer chain.
+ *
+ * Everything is built with frame pointers, so each frame starts with
+ * (saved %rbp, return address) and %rbp points at it. The walk trusts
+ * nothing it reads: a frame must lie on the boot stack, be aligned, and
+ * sit above the previous one; the chain ends at %rbp == 0, which head.S
+ * set for the outermost frame.
+ *
+ * One gap: gcc builds a leaf function that needs no stack without a frame
+ * even with -fno-omit-frame-pointer, and any function is frameless until
+ * its prologue has run. A fault there leaves %rbp at the caller's frame,
+ * so the caller would be skipped; its return address is on top of the
+ * stack instead, which is where we look in that case.
+ */
+#include <pvmini/backtrace.h>
+#include <pvmini/console.h>
+#include <pvmini/ksyms.h>
+
+extern char boot_stack[], boot_stack_top[];
+
+struct frame {
+	struct frame *next;
+	uint64_t ret;
+};
+
+/* push %rbp; mov %rsp,%rbp */
+static const uint8_t prologue[] = { 0x55, 0x48, 0x89, 0xe5 };
+
+static bool on_stack(uint64_t at, uint64_t size)
+{
+	return at >= (uint64_t)boot_stack &&
+	       at + size <= (uint64_t)boot_stack_top && !(at & 7);
+}
+
+static void print_addr(uint64_t addr)
+{
+	uint64_t off;
+	const char *name = ksym_lookup(&kernel_ksym_table, addr, &off);
+
+	if (name)
+		printk("  [<%016lx>] %s+%#lx\n", addr, name, off);
+	else
+		printk("  [<%016lx>] ?\n", addr);
+}
+
+/* Where pc's caller left its return address if pc has no frame, or 0. */
+static uint64_t frameless_return_slot(uint64_t pc, uint64_t sp)
+{
+	uint64_t off;
+
+	if (!ksym_lookup(&kernel_ksym_table, pc, &off))
+		return 0;
+	if (!memcmp((const void *)(pc - off), prologue, sizeof(prologue))) {
+		if (off == 0)
+			return sp; /* nothing pushed yet */
+		if (off < sizeof(prologue))
+			return sp + 8; /* %rbp pushed, not yet the frame */
+		return 0;	       /* a normal frame: the chain has it */
+	}
+	return sp; /* no prologue at all: a frameless leaf */
+}
+
+void backtrace_print(uint64_t pc, uint64_t sp, uint64_t fp)
+{
+	const struct frame *f = (const struct frame *)fp;
+
+	printk("Backtrace:\n");
+	if (pc) {
+		uint64_t slot = frameless_return_slot(pc, sp);
+
+		print_addr(pc);
+		if (slot && on_stack(slot, 8))
+			print_addr(*(const uint64_t *)slot - 1);
+	}
+	for (int depth = 0; depth < 32; depth++) {
+		uint64_t at = (uint64_t)f;
+
+		if (!on_stack(at, sizeof(*f)) || !f->ret)
+			break;
+		/* The return address points after the call: name the call. */
+		print_addr(f->ret - 1);
+		if ((uint64_t)f->next <= at)
+			break;
+		f = f->next;
+	}
+}

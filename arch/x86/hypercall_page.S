@@ -1,0 +1,18 @@
+/*
+ * hypercall_page.S - the page through which every hypercall goes.
+ *
+ * The HYPERCALL_PAGE note tells the domain builder where this page is; Xen
+ * writes one 32-byte stub per hypercall into it before we start. A 64-bit
+ * PV kernel runs in ring 3, so a hypercall is a `syscall` into Xen, and the
+ * stub knows which instruction sequence this CPU needs. Calling slot N is
+ * hypercall N (arch/hypercall.h).
+ *
+ * Filled with int3 so that a call into it before Xen wrote it traps at once.
+ */
+#include <arch/layout.h>
+
+	.section .text.hypercall_page, "ax"
+	.balign PAGE_SIZE
+	.globl hypercall_page
+hypercall_page:
+	.fill PAGE_SIZE, 1, 0xcc

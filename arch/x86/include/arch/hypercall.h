@@ -1,0 +1,37 @@
+/*
+ * hypercall.h - the raw x86_64 PV hypercall: arguments in rdi, rsi, rdx,
+ * r10, r8; the number selects a 32-byte slot of the hypercall page; the
+ * result comes back in rax.
+ *
+ * Xen may clobber every argument register (debug builds poison them on
+ * purpose), and the `syscall` inside the stub clobbers rcx and r11, so all
+ * of them are outputs or clobbers here. "memory": Xen reads and writes
+ * guest memory behind the compiler's back.
+ *
+ * Typed wrappers for the kernel live in <pvmini/hypercall.h>.
+ */
+#ifndef ARCH_HYPERCALL_H
+#define ARCH_HYPERCALL_H
+
+extern char hypercall_page[];
+
+#define HC_STR_(x) #x
+#define HC_STR(x) HC_STR_(x)
+
+#define arch_hypercall(nr, a1, a2, a3, a4, a5)                                 \
+	({                                                                     \
+		register unsigned long a1_ asm("rdi") = (unsigned long)(a1);   \
+		register unsigned long a2_ asm("rsi") = (unsigned long)(a2);   \
+		register unsigned long a3_ asm("rdx") = (unsigned long)(a3);   \
+		register unsigned long a4_ asm("r10") = (unsigned long)(a4);   \
+		register unsigned long a5_ asm("r8") = (unsigned long)(a5);    \
+		long ret_;                                                     \
+		asm volatile("call hypercall_page + (" HC_STR(nr) " * 32)"     \
+			     : "=a"(ret_), "+r"(a1_), "+r"(a2_), "+r"(a3_),    \
+			       "+r"(a4_), "+r"(a5_)                            \
+			     :                                                 \
+			     : "rcx", "r11", "memory");                        \
+		ret_;                                                          \
+	})
+
+#endif

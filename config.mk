@@ -1,0 +1,25 @@
+# pvmini build options. Set any of them on the make command line
+# (make APP=hello MODE=dom0) or edit the defaults here.
+
+# The application linked into the image: apps/$(APP) or tests/apps/$(APP).
+APP ?= hello
+
+# Where `make run` boots the image: xl (a domU under the real xl toolstack)
+# or dom0 (the image itself is the initial domain; faster, no toolstack).
+MODE ?= xl
+
+# Directory holding Xen's public headers (xen/xen.h ...), from libxen-dev.
+XEN_INCLUDE ?= /usr/include
+
+# Build optimisation level; frame pointers stay on at every level so that
+# backtraces work.
+OPT ?= -O2
+
+# Where the test rig caches Xen, dom0's kernel and its initramfs.
+PVMINI_CACHE ?= $(HOME)/.cache/pvmini
+
+# Toolchain: the host's gcc and binutils (x86_64) build the guest.
+CC ?= gcc
+LD ?= ld
+NM ?= nm
+OBJCOPY ?= objcopy

@@ -1,0 +1,23 @@
+/*
+ * pvmini.h - everything a pvmini application or kernel file needs, grouped
+ * by purpose. Include this one header.
+ */
+#ifndef PVMINI_H
+#define PVMINI_H
+
+/* Freestanding C: strings, memory, snprintf */
+#include <pvmini/lib.h>
+
+/* Xen's ABI and the hypercalls we make */
+#include <pvmini/xen.h>
+#include <pvmini/hypercall.h>
+
+/* Output: printk, the console */
+#include <pvmini/console.h>
+#include <pvmini/trace.h>
+
+/* The kernel: start_info, shutdown, panic */
+#include <pvmini/kernel.h>
+#include <pvmini/time.h>
+
+#endif

@@ -1,0 +1,62 @@
+/*
+ * hypercall.h - typed wrappers for every hypercall pvmini makes, grouped by
+ * purpose. Each returns Xen's result: 0 or a positive value on success, a
+ * negative Xen errno (xen/errno.h) on failure.
+ */
+#ifndef PVMINI_HYPERCALL_H
+#define PVMINI_HYPERCALL_H
+
+#include <pvmini/xen.h>
+#include <arch/hypercall.h>
+
+#define HC(nr, a1, a2, a3, a4, a5) arch_hypercall(nr, a1, a2, a3, a4, a5)
+
+/* --- Scheduling: shutdown, yield, block, poll ------------------------- */
+static inline long xen_sched_op(int cmd, void *arg)
+{
+	return HC(__HYPERVISOR_sched_op, cmd, arg, 0, 0, 0);
+}
+
+/* --- Console: dom0 writes through Xen's own console ------------------- */
+static inline long xen_console_io(int cmd, unsigned int count, const char *buf)
+{
+	return HC(__HYPERVISOR_console_io, cmd, count, buf, 0, 0);
+}
+
+/* --- Traps and callbacks: where Xen delivers faults and events -------- */
+static inline long xen_set_trap_table(const struct trap_info *table)
+{
+	return HC(__HYPERVISOR_set_trap_table, table, 0, 0, 0, 0);
+}
+
+static inline long xen_callback_op(int cmd, const void *arg)
+{
+	return HC(__HYPERVISOR_callback_op, cmd, arg, 0, 0, 0);
+}
+
+static inline long xen_vm_assist(unsigned int cmd, unsigned int type)
+{
+	return HC(__HYPERVISOR_vm_assist, cmd, type, 0, 0, 0);
+}
+
+/* --- Memory: page-table entries are Xen's to validate ----------------- */
+static inline long xen_update_va_mapping(unsigned long va, uint64_t pte,
+					 unsigned long flags)
+{
+	return HC(__HYPERVISOR_update_va_mapping, va, pte, flags, 0, 0);
+}
+
+/* --- Event channels --------------------------------------------------- */
+static inline long xen_event_channel_op(int cmd, void *arg)
+{
+	return HC(__HYPERVISOR_event_channel_op, cmd, arg, 0, 0, 0);
+}
+
+/* --- Information ------------------------------------------------------ */
+static inline long xen_version(int cmd, void *arg)
+{
+	return HC(__HYPERVISOR_xen_version, cmd, arg, 0, 0, 0);
+}
+
+#undef HC
+#endif

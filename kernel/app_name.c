@@ -1,0 +1,5 @@
+/*
+ * app_name.c - the one kernel file compiled once per application, so the
+ * kernel can name the app it runs (the banner, argv[0]).
+ */
+const char app_name[] = APP_NAME;

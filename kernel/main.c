@@ -1,0 +1,102 @@
+/*
+ * main.c - the boot sequence, in the order it runs. head.S calls
+ * start_kernel with the start_info page the domain builder filled in.
+ * Each step prints one line under `trace=boot`; docs/boot.md walks them.
+ */
+#include <arch/layout.h>
+#include <pvmini/cmdline.h>
+#include <pvmini/console.h>
+#include <pvmini/hypercall.h>
+#include <pvmini/kernel.h>
+#include <pvmini/mm.h>
+#include <pvmini/trace.h>
+
+void traps_init(void);
+void events_init(void);
+extern const char app_name[]; /* kernel/app_name.c, built per app */
+/* The application's entry; `int main(void)` links against it as well. */
+int main(int argc, char **argv);
+
+const start_info_t *start_info;
+struct shared_info *shared_info;
+unsigned int trace_flags;
+
+/* Xen's shared_info frame is mapped over this page. */
+static char shared_info_page[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
+static struct cmdline cmdline;
+
+static void map_shared_info(void)
+{
+	/* No console yet: if this fails there is no one to tell. */
+	if (map_machine_page(shared_info_page, start_info->shared_info))
+		shutdown(SHUTDOWN_crash);
+	shared_info = (struct shared_info *)shared_info_page;
+}
+
+static void trace_start_info(void)
+{
+	const start_info_t *si = start_info;
+
+	trace_boot("start_info at %p: %.32s, %lu pages, flags %#x (%s)", si,
+		   si->magic, si->nr_pages, si->flags,
+		   is_dom0() ? "dom0" : "domU");
+	trace_boot("shared_info: machine address %#lx mapped at %p "
+		   "(update_va_mapping)",
+		   si->shared_info, shared_info);
+	trace_boot("console: %s", console_describe());
+}
+
+static void enable_writable_pagetables(void)
+{
+	/*
+	 * With this assist Xen emulates our writes to (read-only) page-table
+	 * pages instead of faulting them, the behaviour the FEATURES note
+	 * advertises. Later memory code still batches real updates.
+	 */
+	long rc = xen_vm_assist(VMASST_CMD_enable,
+				VMASST_TYPE_writable_pagetables);
+
+	if (rc)
+		panic("vm_assist(writable_pagetables) failed: %ld", rc);
+	trace_boot("mm: writable page-table assist enabled (vm_assist)");
+}
+
+static void print_banner(void)
+{
+	long v = xen_version(XENVER_version, NULL);
+
+	printk("pvmini %s: app '%s' on Xen %ld.%ld as %s\n", PVMINI_VERSION,
+	       app_name, v >> 16, v & 0xffff, is_dom0() ? "dom0" : "domU");
+}
+
+__noreturn void start_kernel(const start_info_t *si)
+{
+	int bad_cmdline, rc;
+
+	start_info = si;
+	map_shared_info();
+	if (console_init(si))
+		shutdown(SHUTDOWN_crash); /* no console: nothing can be said */
+	bad_cmdline =
+		cmdline_parse(&cmdline, (const char *)si->cmd_line, app_name);
+	trace_flags = cmdline.trace;
+
+	print_banner();
+	trace_start_info();
+	if (bad_cmdline) {
+		printk("command line: %s\n", cmdline.error);
+		shutdown(SHUTDOWN_crash);
+	}
+	trace_boot("cmdline: \"%.*s\" -> %d app argument(s)", CMDLINE_MAX,
+		   (const char *)si->cmd_line, cmdline.argc - 1);
+	traps_init();
+	events_init();
+	enable_writable_pagetables();
+
+	trace_boot("app: calling main() of '%s'", app_name);
+	rc = main(cmdline.argc, cmdline.argv);
+	if (rc == 0)
+		shutdown(SHUTDOWN_poweroff);
+	printk("exit code %d\n", rc);
+	shutdown(SHUTDOWN_crash);
+}

@@ -1,0 +1,66 @@
+/*
+ * test_string.c - lib/string.c against the host C library. Built with
+ * pvmini's names renamed to pv_*.
+ */
+#include <stddef.h>
+
+#include "unit.h"
+
+void *pv_memmove(void *dst, const void *src, size_t n);
+void *pv_memset(void *s, int c, size_t n);
+int pv_memcmp(const void *a, const void *b, size_t n);
+int pv_strcmp(const char *a, const char *b);
+int pv_strncmp(const char *a, const char *b, size_t n);
+char *pv_strchr(const char *s, int c);
+size_t pv_strnlen(const char *s, size_t max);
+
+static int sign(int x)
+{
+	return (x > 0) - (x < 0);
+}
+
+TEST(memmove_overlaps_both_ways)
+{
+	char a[] = "0123456789", b[] = "0123456789";
+
+	pv_memmove(a + 2, a, 6);
+	memmove(b + 2, b, 6);
+	CHECK_STR(a, b);
+	pv_memmove(a, a + 3, 7);
+	memmove(b, b + 3, 7);
+	CHECK_STR(a, b);
+}
+
+TEST(compare_signs_match_libc)
+{
+	static const char *const s[] = { "", "a", "ab", "abc", "b", "\xff" };
+
+	for (int i = 0; i < 6; i++)
+		for (int j = 0; j < 6; j++) {
+			CHECK(sign(pv_strcmp(s[i], s[j])) ==
+			      sign(strcmp(s[i], s[j])));
+			CHECK(sign(pv_strncmp(s[i], s[j], 2)) ==
+			      sign(strncmp(s[i], s[j], 2)));
+			CHECK(sign(pv_memcmp(s[i], s[j], 1)) ==
+			      sign(memcmp(s[i], s[j], 1)));
+		}
+}
+
+TEST(strchr_finds_the_terminator_too)
+{
+	const char *s = "abc";
+
+	CHECK(pv_strchr(s, 'b') == s + 1);
+	CHECK(pv_strchr(s, '\0') == s + 3);
+	CHECK(pv_strchr(s, 'z') == NULL);
+	CHECK(pv_strnlen(s, 2) == 2);
+	CHECK(pv_strnlen(s, 10) == 3);
+}
+
+TEST(memset_fills_exactly)
+{
+	char buf[8] = "xxxxxxx";
+
+	pv_memset(buf + 1, 'y', 3);
+	CHECK_STR(buf, "xyyyxxx");
+}
