@@ -8,22 +8,29 @@ rig_say() { echo "rig: $*" >&2; }
 rig_bad_input() { echo "rig: $*" >&2; exit $EX_INPUT; }
 
 # Everything that can be wrong with an image is checked here, before QEMU
-# starts, so a typo costs milliseconds instead of a boot.
-rig_check_image() {  # $1 = path
+# starts, so a typo costs milliseconds instead of a boot.  Prints what is
+# wrong, or nothing.
+rig_image_problem() {  # $1 = path
     local f=$1
-    [ -n "$f" ] || rig_bad_input "no image given"
-    [ -e "$f" ] || rig_bad_input "image '$f' does not exist"
-    [ -f "$f" ] || rig_bad_input "image '$f' is not a regular file"
-    [ -r "$f" ] || rig_bad_input "image '$f' is not readable"
-    [ -s "$f" ] || rig_bad_input "image '$f' is empty"
-    [ "$(od -An -c -N4 "$f" | tr -d ' ')" = '177ELF' ] ||
-        rig_bad_input "image '$f' is not an ELF file"
+    if [ -z "$f" ]; then echo "no image given"
+    elif [ ! -e "$f" ]; then echo "image '$f' does not exist"
+    elif [ ! -f "$f" ]; then echo "image '$f' is not a regular file"
+    elif [ ! -r "$f" ]; then echo "image '$f' is not readable"
+    elif [ ! -s "$f" ]; then echo "image '$f' is empty"
+    elif [ "$(od -An -c -N4 "$f" | tr -d ' ')" != '177ELF' ]; then
+        echo "image '$f' is not an ELF file"
+    fi
+}
+rig_check_image() {  # $1 = path; exits 14 when it is unusable
+    local why
+    why=$(rig_image_problem "$1")
+    [ -z "$why" ] || rig_bad_input "$why"
     # Xen only builds PV guests from ELF files carrying Xen notes; without
     # them xl/Xen refuse the image, so say so early (but let Xen decide).
     if [ "${RIG_QUIET_CHECK:-0}" = 0 ] && command -v readelf >/dev/null &&
-        ! readelf -n "$f" 2>/dev/null | grep -q '^ *Xen ' &&
-        ! readelf -S "$f" 2>/dev/null | grep -q '__xen_guest'; then
-        rig_say "warning: '$f' has no Xen ELF notes; Xen will most likely refuse it"
+        ! readelf -n "$1" 2>/dev/null | grep -q '^ *Xen ' &&
+        ! readelf -S "$1" 2>/dev/null | grep -q '__xen_guest'; then
+        rig_say "warning: '$1' has no Xen ELF notes; Xen will most likely refuse it"
     fi
 }
 

@@ -18,7 +18,7 @@
 #
 # Xen and dom0 share the UART, and Xen does not wait for a line to end
 # before printing its own: a guest line can be cut by a "(XEN) ..." line and
-# continue after it.  So the text before a "(XEN) " in mid-line is held and
+# continue after it.  So the text before a "(XEN) [" in mid-line is held and
 # glued to the front of the next non-Xen line.
 
 BEGIN {
@@ -76,9 +76,11 @@ function guest(text) {
 {
     gsub(/\r/, "")
     line = pend $0; pend = ""
-    i = index(line, "(XEN) ")
+    # Mid-line, only "(XEN) [" (Xen's prefix and timestamp) counts, so that
+    # a guest merely printing "(XEN) " keeps its line.
+    i = index(line, "(XEN) [")
     if (i > 1) { pend = substr(line, 1, i - 1); line = substr(line, i) }
-    if (i >= 1) {
+    if (substr(line, 1, 6) == "(XEN) ") {
         if (xen_line(line)) exit
         next
     }
@@ -117,7 +119,7 @@ function guest(text) {
     } else if (w[1] == "fail") {
         put(run "/status", line)
         note("dom0: " line)
-    } else if (w[1] == "dmesg" || w[1] == "log") {
+    } else if (w[1] == "dmesg" || w[1] == "log" || w[1] == "info") {
         note("dom0 " line)
     }
 }
