@@ -4,10 +4,12 @@
 #   make apps            every application and test application
 #   make run [MODE=xl|dom0] [ARGS="trace=boot -- a b"]
 #   make test            host unit tests, image checks, boot tests
+#   make bench           benchmarks (bench/*.sh), figures, not pass/fail
 #   make setup           install what the build and the rig need
 # Options: config.mk.
 
 include config.mk
+export PVMINI_CACHE
 
 ARCH := x86
 VERSION := 0.1
@@ -49,12 +51,15 @@ say = @printf '  %-6s %s\n' $(1) $(2);
 endif
 
 # --- Kernel objects (shared by every app) -------------------------------
-KERNEL_SRCS := $(filter-out kernel/app_name.c, \
+# Options pick whole files, never #if blocks inside them.
+MC_ISSUE_UNUSED := $(if $(filter y,$(MULTICALL_DEBUG)),kernel/mc_issue.c,\
+	kernel/mc_issue_debug.c)
+KERNEL_SRCS := $(filter-out kernel/app_name.c $(MC_ISSUE_UNUSED), \
 	$(wildcard arch/$(ARCH)/*.S arch/$(ARCH)/*.c kernel/*.c mm/*.c lib/*.c))
 KERNEL_OBJS := $(KERNEL_SRCS:%=$(BUILD)/obj/%.o)
 XEN_H := $(BUILD)/include/xen/xen.h
 
-.PHONY: all apps unit run test setup clean size
+.PHONY: all apps unit run test bench setup clean size
 all: $(BUILD)/$(APP).elf
 apps: $(foreach a,$(APPS) $(TEST_APPS),$(BUILD)/$(a).elf)
 
@@ -124,7 +129,8 @@ $(foreach a,$(APPS) $(TEST_APPS),$(eval $(call app_rules,$(a))))
 # --- Host unit tests -------------------------------------------------------
 # Files with no hypercall inside, compiled for the host with their
 # libc-named functions renamed to pv_* (tests/unit/rename.h).
-PURE_SRCS := lib/string.c lib/vsnprintf.c kernel/cmdline.c kernel/ksyms.c
+PURE_SRCS := lib/string.c lib/vsnprintf.c kernel/cmdline.c kernel/ksyms.c \
+	kernel/mc_queue.c
 PURE_OBJS := $(PURE_SRCS:%.c=$(BUILD)/unit/pure/%.o)
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/unit/%,\
 	$(wildcard tests/unit/test_*.c))
@@ -153,6 +159,10 @@ endif
 
 test: setup apps unit
 	@tests/run
+
+# Benchmarks: each bench/*.sh boots what it measures and prints figures.
+bench: setup apps
+	@for b in bench/*.sh; do bash $$b || exit 1; done
 
 size: apps
 	@for a in $(APPS); do \

@@ -6,13 +6,9 @@
  * is one HYPERVISOR_update_va_mapping.
  */
 #include <arch/layout.h>
+#include <arch/pte.h>
 #include <pvmini/hypercall.h>
 #include <pvmini/mm.h>
-
-#define PTE_PRESENT (1ULL << 0)
-#define PTE_RW (1ULL << 1)
-#define PTE_ACCESSED (1ULL << 5)
-#define PTE_DIRTY (1ULL << 6)
 
 int map_machine_page(void *va, uint64_t maddr)
 {

@@ -39,7 +39,27 @@ static inline long xen_vm_assist(unsigned int cmd, unsigned int type)
 	return HC(__HYPERVISOR_vm_assist, cmd, type, 0, 0, 0);
 }
 
+/* --- Batching: many hypercalls in one trap ---------------------------- */
+static inline long xen_multicall(multicall_entry_t *calls, unsigned int n)
+{
+	return HC(__HYPERVISOR_multicall, calls, n, 0, 0, 0);
+}
+
+/* Any call by number, arguments as a multicall entry holds them. */
+static inline long xen_hypercall_by_number(unsigned long op,
+					   const xen_ulong_t args[6])
+{
+	return arch_hypercall_indirect(op, (const unsigned long *)args);
+}
+
 /* --- Memory: page-table entries are Xen's to validate ----------------- */
+static inline long xen_mmu_update(const struct mmu_update *req,
+				  unsigned int count, unsigned int *done,
+				  domid_t dom)
+{
+	return HC(__HYPERVISOR_mmu_update, req, count, done, dom, 0);
+}
+
 static inline long xen_update_va_mapping(unsigned long va, uint64_t pte,
 					 unsigned long flags)
 {

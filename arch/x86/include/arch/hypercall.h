@@ -34,4 +34,28 @@ extern char hypercall_page[];
 		ret_;                                                          \
 	})
 
+/*
+ * The same call with the number known only at run time (the multicall
+ * debug mode replays queued entries this way): an indirect call into the
+ * page, plus r9 for a sixth argument.
+ */
+static inline long arch_hypercall_indirect(unsigned long nr,
+					   const unsigned long a[6])
+{
+	register unsigned long a1_ asm("rdi") = a[0];
+	register unsigned long a2_ asm("rsi") = a[1];
+	register unsigned long a3_ asm("rdx") = a[2];
+	register unsigned long a4_ asm("r10") = a[3];
+	register unsigned long a5_ asm("r8") = a[4];
+	register unsigned long a6_ asm("r9") = a[5];
+	long ret;
+
+	asm volatile("call *%[fn]"
+		     : "=a"(ret), "+r"(a1_), "+r"(a2_), "+r"(a3_), "+r"(a4_),
+		       "+r"(a5_), "+r"(a6_)
+		     : [fn] "a"(hypercall_page + nr * 32)
+		     : "rcx", "r11", "memory");
+	return ret;
+}
+
 #endif
