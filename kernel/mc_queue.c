@@ -12,8 +12,8 @@ void mcq_init(struct mc_queue *q)
 	q->ncb = 0;
 }
 
-multicall_entry_t *mcq_add(struct mc_queue *q, unsigned long op,
-			   size_t argsize, void **args)
+multicall_entry_t *mcq_add(struct mc_queue *q, unsigned long op, size_t argsize,
+			   void **args)
 {
 	/* Keep every argument block 8-byte aligned, as Xen reads words. */
 	size_t size = (argsize + 7) & ~(size_t)7;
@@ -81,7 +81,8 @@ int mcq_flush(struct mc_queue *q, mc_issue_fn issue, mc_fail_fn fail)
 		}
 	}
 	for (unsigned int i = 0; i < q->ncb; i++)
-		q->cb[i].fn(q->cb[i].data, (long)q->entry[q->cb[i].index].result);
+		q->cb[i].fn(q->cb[i].data,
+			    (long)q->entry[q->cb[i].index].result);
 	mcq_init(q);
 	return failed;
 }

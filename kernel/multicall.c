@@ -133,8 +133,8 @@ void mc_mmu_update(uint64_t ptr, uint64_t val)
 
 void mc_update_va_mapping(unsigned long va, uint64_t pte, unsigned long flags)
 {
-	multicall_entry_t *e = mc_entry(__HYPERVISOR_update_va_mapping, 0,
-					NULL);
+	multicall_entry_t *e =
+		mc_entry(__HYPERVISOR_update_va_mapping, 0, NULL);
 
 	e->args[0] = va;
 	e->args[1] = pte;
@@ -144,8 +144,8 @@ void mc_update_va_mapping(unsigned long va, uint64_t pte, unsigned long flags)
 void mc_tlb_flush_local(void)
 {
 	struct mmuext_op *op;
-	multicall_entry_t *e = mc_entry(__HYPERVISOR_mmuext_op, sizeof(*op),
-					(void **)&op);
+	multicall_entry_t *e =
+		mc_entry(__HYPERVISOR_mmuext_op, sizeof(*op), (void **)&op);
 
 	/* mmu_update leaves stale translations behind; this drops them. */
 	memset(op, 0, sizeof(*op));

@@ -46,8 +46,8 @@ void mcq_init(struct mc_queue *q);
  * (*args points at it; NULL when argsize is 0). Returns NULL when the
  * entry or its arguments do not fit: flush, then try again.
  */
-multicall_entry_t *mcq_add(struct mc_queue *q, unsigned long op,
-			   size_t argsize, void **args);
+multicall_entry_t *mcq_add(struct mc_queue *q, unsigned long op, size_t argsize,
+			   void **args);
 
 /*
  * Grows the argument space of the last entry by `size` bytes if that

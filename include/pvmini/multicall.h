@@ -28,8 +28,7 @@ void mc_callback(mc_callback_fn fn, void *data);
 
 /* Typed helpers for the calls pvmini batches. */
 void mc_mmu_update(uint64_t ptr, uint64_t val);
-void mc_update_va_mapping(unsigned long va, uint64_t pte,
-			  unsigned long flags);
+void mc_update_va_mapping(unsigned long va, uint64_t pte, unsigned long flags);
 void mc_tlb_flush_local(void);
 void mc_xen_version(int cmd);
 

@@ -94,7 +94,7 @@ TEST(extend_grows_only_the_matching_tail)
 	CHECK(mcq_extend(&q, 1, 16) == NULL); /* nothing queued */
 	mcq_add(&q, 1, 16, &a);
 	x = mcq_extend(&q, 1, 16);
-	CHECK(x == (unsigned char *)a + 16); /* contiguous: one array */
+	CHECK(x == (unsigned char *)a + 16);  /* contiguous: one array */
 	CHECK(mcq_extend(&q, 2, 16) == NULL); /* another op */
 	mcq_add(&q, 1, 0, NULL);
 	CHECK(mcq_extend(&q, 1, 16) == NULL); /* last has no arguments */

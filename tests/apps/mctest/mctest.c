@@ -62,12 +62,10 @@ static void bad_entry_in_the_middle(void)
 	int failed;
 
 	mc_batch();
-	mc_update_va_mapping((unsigned long)pages[0], original[1],
-			     UVMF_INVLPG);
+	mc_update_va_mapping((unsigned long)pages[0], original[1], UVMF_INVLPG);
 	/* A machine address far beyond any RAM: Xen must refuse it. */
 	mc_mmu_update(0x7ffffffff000ULL | MMU_NORMAL_PT_UPDATE, 0);
-	mc_update_va_mapping((unsigned long)pages[2], original[3],
-			     UVMF_INVLPG);
+	mc_update_va_mapping((unsigned long)pages[2], original[3], UVMF_INVLPG);
 	failed = mc_flush();
 	printk("mctest: bad entry batch: %d failed\n", failed);
 	expect(failed == 1, "failure count", -1);
@@ -75,10 +73,8 @@ static void bad_entry_in_the_middle(void)
 	expect(pages[2][0] == 3, "entry after the bad one", 2);
 
 	mc_batch();
-	mc_update_va_mapping((unsigned long)pages[0], original[0],
-			     UVMF_INVLPG);
-	mc_update_va_mapping((unsigned long)pages[2], original[2],
-			     UVMF_INVLPG);
+	mc_update_va_mapping((unsigned long)pages[0], original[0], UVMF_INVLPG);
+	mc_update_va_mapping((unsigned long)pages[2], original[2], UVMF_INVLPG);
 	expect(mc_flush() == 0, "restore", -1);
 }
 

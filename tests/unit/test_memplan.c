@@ -1,0 +1,143 @@
+/*
+ * test_memplan.c - the release/identity and extra planner (mm/memplan.c)
+ * on the maps a PV guest meets, asserting exact pfn ranges.
+ */
+#include "unit.h"
+
+#include <pvmini/memplan.h>
+
+#define KB 1024ULL
+#define MB (1024 * KB)
+#define GB (1024 * MB)
+
+static struct e820_map m;
+static struct hole_plan h;
+static struct extra_plan x;
+
+static void map(unsigned int n, const struct e820_entry *e)
+{
+	m.nr = n;
+	memcpy(m.entry, e, n * sizeof(*e));
+	e820_sanitize(&m);
+}
+
+static int range(const struct pfn_range *r, unsigned long s, unsigned long e)
+{
+	return r->start == s && r->end == e;
+}
+
+/* QEMU's PC map, as Xen shows dom0: ISA hole with unaligned edges. */
+static const struct e820_entry pc[] = {
+	{ 0, 0x9fc00, E820_RAM },
+	{ 0x9fc00, 0x400, E820_RESERVED },
+	{ 0xf0000, 0x10000, E820_RESERVED },
+	{ MB, 511 * MB - 128 * KB, E820_RAM },
+	{ 512 * MB - 128 * KB, 128 * KB, E820_RESERVED },
+	{ 4 * GB - 256 * KB, 256 * KB, E820_RESERVED },
+};
+
+TEST(unaligned_isa_hole_is_rounded_out)
+{
+	map(6, pc);
+	CHECK(plan_holes(&m, 16384, 0x20, &h) == 0);
+	CHECK(h.nr_identity == 2);
+	/* 0x9fc00 rounds down to pfn 0x9f, 1 MiB up to 0x100. */
+	CHECK(range(&h.identity[0], 0x9f, 0x100));
+	/* From the last RAM's end to the end of the map. */
+	CHECK(range(&h.identity[1], 0x1ffe0, 0x100000));
+	CHECK(h.nr_release == 1 && range(&h.release[0], 0x9f, 0x100));
+	CHECK(h.release_pages == 0x61 && h.nr_kept == 0);
+}
+
+TEST(boot_image_in_a_hole_is_kept)
+{
+	map(6, pc);
+	CHECK(plan_holes(&m, 16384, 0xb0, &h) == 0);
+	CHECK(h.nr_kept == 1 && range(&h.kept[0], 0x9f, 0xb0));
+	CHECK(range(&h.identity[0], 0xb0, 0x100));
+	CHECK(range(&h.release[0], 0xb0, 0x100));
+}
+
+TEST(single_entry_fallback_has_no_holes)
+{
+	const struct e820_entry e[] = { { 0, 32 * MB + 8 * MB, E820_RAM } };
+
+	map(1, e);
+	CHECK(plan_holes(&m, 8192, 100, &h) == 0);
+	CHECK(h.nr_identity == 0 && h.nr_release == 0);
+	plan_extra(&m, 8192, 8192, 0, &x);
+	CHECK(x.nr == 0 && x.wanted == 0 && x.max_pfn == 8192);
+}
+
+TEST(map_that_ends_in_a_hole)
+{
+	const struct e820_entry e[] = { { 0, 32 * MB, E820_RAM },
+					{ 32 * MB, MB, E820_RESERVED } };
+	map(2, e);
+	CHECK(plan_holes(&m, 8448, 10, &h) == 0);
+	CHECK(h.nr_identity == 1 && range(&h.identity[0], 8192, 8448));
+	CHECK(h.nr_release == 1 && range(&h.release[0], 8192, 8448));
+}
+
+TEST(ram_above_4g_and_the_pci_hole)
+{
+	const struct e820_entry e[] = { { 0, 3 * GB, E820_RAM },
+					{ 3 * GB, GB / 2, E820_RESERVED },
+					{ 4 * GB, 2 * GB, E820_RAM } };
+	map(3, e);
+	CHECK(plan_holes(&m, 1 << 18, 10, &h) == 0);
+	/* The reserved part and the gap after it are one hole. */
+	CHECK(h.nr_identity == 1 && range(&h.identity[0], 0xc0000, 0x100000));
+	CHECK(h.nr_release == 0); /* all above the 1 GiB we were given */
+	plan_extra(&m, 1 << 18, 0x120000, 0, &x);
+	CHECK(x.nr == 2);
+	CHECK(range(&x.region[0], 1 << 18, 0xc0000));
+	CHECK(range(&x.region[1], 0x100000, 0x100000 + 0x120000 - 0xc0000));
+	CHECK(x.unplaced == 0 && x.max_pfn == x.region[1].end);
+}
+
+TEST(nr_pages_beyond_the_last_ram_entry)
+{
+	const struct e820_entry e[] = { { 0, 16 * MB, E820_RAM } };
+
+	map(1, e);
+	CHECK(plan_holes(&m, 8192, 10, &h) == 0);
+	CHECK(h.nr_identity == 0);
+	CHECK(h.nr_release == 1 && range(&h.release[0], 4096, 8192));
+	plan_extra(&m, 8192, 8192, 4096, &x);
+	CHECK(x.wanted == 4096 && x.nr == 0 && x.unplaced == 4096);
+}
+
+TEST(extra_fills_the_map_above_the_allocation)
+{
+	/* xl with memory=16, maxmem=64: map up to maxmem plus slack. */
+	const struct e820_entry e[] = { { 0, 72 * MB, E820_RAM } };
+
+	map(1, e);
+	plan_extra(&m, 4096, 16384, 0, &x);
+	CHECK(x.nr == 1 && range(&x.region[0], 4096, 16384));
+	CHECK(x.pages == 12288 && x.unplaced == 0 && x.max_pfn == 16384);
+}
+
+TEST(extra_is_capped_by_the_ratio)
+{
+	const struct e820_entry e[] = { { 0, 64 * GB, E820_RAM } };
+
+	map(1, e);
+	plan_extra(&m, 1000, 1000 + 50000, 0, &x);
+	CHECK(x.wanted == 50000 && x.clamped == 50000 - 10000);
+	CHECK(x.pages == 10000 && range(&x.region[0], 1000, 11000));
+}
+
+TEST(nonsense_maps_are_refused)
+{
+	const struct e820_entry none[] = { { 0, 16 * MB, E820_RESERVED } };
+	const struct e820_entry tiny[] = { { 0, 64 * KB, E820_RAM } };
+
+	map(1, none);
+	CHECK(plan_holes(&m, 4096, 10, &h) == -1);
+	CHECK(strstr(h.error, "no RAM") != NULL);
+	map(1, tiny);
+	CHECK(plan_holes(&m, 4096, 100, &h) == -1);
+	CHECK(strstr(h.error, "kernel image") != NULL);
+}
