@@ -90,8 +90,9 @@ __noreturn void start_kernel(const start_info_t *si)
 	trace_boot("cmdline: \"%.*s\" -> %d app argument(s)", CMDLINE_MAX,
 		   (const char *)si->cmd_line, cmdline.argc - 1);
 	traps_init();
-	events_init();
 	enable_writable_pagetables();
+	memory_setup();
+	events_init();
 
 	trace_boot("app: calling main() of '%s'", app_name);
 	rc = main(cmdline.argc, cmdline.argv);

@@ -16,8 +16,15 @@
 static const unsigned long *const m2p =
 	(const unsigned long *)MACH2PHYS_VIRT_START;
 
-/* First pfn past the builder's guaranteed mapping. */
-static unsigned long mapped_pfn_end(void)
+unsigned long boot_end_pfn(void)
+{
+	/* The boot stack is the one page the builder puts after the page
+	 * tables; everything else it allocated comes before them. */
+	return (start_info->pt_base - VIRT_BASE) / PAGE_SIZE +
+	       start_info->nr_pt_frames + 1;
+}
+
+unsigned long mapped_pfn_end(void)
 {
 	unsigned long pt_end = start_info->pt_base - VIRT_BASE +
 			       start_info->nr_pt_frames * PAGE_SIZE;

@@ -53,6 +53,11 @@ static inline long xen_hypercall_by_number(unsigned long op,
 }
 
 /* --- Memory: page-table entries are Xen's to validate ----------------- */
+static inline long xen_memory_op(unsigned int cmd, void *arg)
+{
+	return HC(__HYPERVISOR_memory_op, cmd, arg, 0, 0, 0);
+}
+
 static inline long xen_mmu_update(const struct mmu_update *req,
 				  unsigned int count, unsigned int *done,
 				  domid_t dom)
@@ -70,6 +75,17 @@ static inline long xen_update_va_mapping(unsigned long va, uint64_t pte,
 static inline long xen_event_channel_op(int cmd, void *arg)
 {
 	return HC(__HYPERVISOR_event_channel_op, cmd, arg, 0, 0, 0);
+}
+
+/* --- Time: per-vCPU timers -------------------------------------------- */
+static inline long xen_vcpu_op(int cmd, unsigned int vcpu, void *arg)
+{
+	return HC(__HYPERVISOR_vcpu_op, cmd, vcpu, arg, 0, 0);
+}
+
+static inline long xen_set_timer_op(uint64_t timeout_abs_ns)
+{
+	return HC(__HYPERVISOR_set_timer_op, timeout_abs_ns, 0, 0, 0, 0);
 }
 
 /* --- Information ------------------------------------------------------ */

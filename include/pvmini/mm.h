@@ -9,11 +9,48 @@
 #ifndef PVMINI_MM_H
 #define PVMINI_MM_H
 
+#include <arch/layout.h>
 #include <pvmini/lib.h>
+#include <pvmini/memplan.h>
 
 /* Virtual address of one of our frames inside the initial mapping, or NULL
  * if the mfn is not ours or is not mapped there. */
 void *mfn_to_virt(unsigned long mfn);
+
+/* pfns below this hold the image and what the builder put after it. */
+unsigned long boot_end_pfn(void);
+/* pfns below this are mapped at VIRT_BASE + pfn * 4096 from boot on. */
+unsigned long mapped_pfn_end(void);
+
+static inline void *pfn_to_virt(unsigned long pfn)
+{
+	return (void *)(VIRT_BASE + (pfn << PAGE_SHIFT));
+}
+
+static inline unsigned long virt_to_pfn(const void *va)
+{
+	return ((unsigned long)va - VIRT_BASE) >> PAGE_SHIFT;
+}
+
+/* Early pages (mm/early_alloc.c), before the page allocator exists. */
+void early_alloc_init(void);
+void *early_alloc_pages(unsigned long n);
+unsigned long early_alloc_end(void);
+unsigned long early_alloc_count(void);
+
+/* The boot-time memory setup (mm/setup.c) and what it found. */
+struct mem_info {
+	const struct e820_map *raw;	/* as Xen gave it */
+	const struct e820_map *map;	/* sanitized */
+	const struct hole_plan *holes;	/* identity / release */
+	const struct extra_plan *extra; /* extra regions */
+	unsigned long released;		/* frames given back */
+	unsigned long max_pages;	/* the domain's maximum */
+	unsigned int dropped;		/* map entries over E820_MAX */
+	bool fallback;			/* no map from Xen: made one */
+};
+void memory_setup(void);
+const struct mem_info *mem_info(void);
 
 /* Maps the machine page at `maddr` over the page at `va` (page aligned). */
 int map_machine_page(void *va, uint64_t maddr);

@@ -14,8 +14,10 @@
 
 #include <xen/xen.h>
 #include <xen/callback.h>
+#include <xen/errno.h>
 #include <xen/event_channel.h>
 #include <xen/features.h>
+#include <xen/memory.h>
 #include <xen/sched.h>
 #include <xen/vcpu.h>
 #include <xen/version.h>

@@ -8,8 +8,10 @@ match   ^boot: shared_info: machine address 0x[0-9a-f]+ mapped at
 match   ^boot: console: console ring at mfn 0x[0-9a-f]+, event channel [0-9]+$
 match   ^boot: cmdline: .* -> 2 app argument\(s\)$
 match   ^boot: traps: 17 exception vectors installed \(set_trap_table\)$
-match   ^boot: events: upcall .* and failsafe .* registered
 match   ^boot: mm: writable page-table assist enabled \(vm_assist\)$
+match   ^boot: memory: 1-entry map from XENMEM_memory_map, 1 after sanitizing$
+match   ^boot: memory: released 0 pages \(decrease_reservation\), set 0 pages 1:1$
+match   ^boot: events: upcall .* and failsafe .* registered
 match   ^boot: app: calling main\(\) of 'hello'$
 match   ^argc: 3$
 match   ^argv\[1\]: "one"$

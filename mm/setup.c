@@ -1,0 +1,203 @@
+/*
+ * setup.c - the memory setup a PV guest does for itself at boot: get the
+ * memory map from Xen, clean it, release the frames behind holes and set
+ * the holes 1:1, and find room for extra memory. The decisions are
+ * mm/memplan.c's (pure, tested on the host); this file talks to Xen.
+ */
+#include <pvmini/hypercall.h>
+#include <pvmini/kernel.h>
+#include <pvmini/mm.h>
+#include <pvmini/multicall.h>
+#include <pvmini/p2m.h>
+#include <pvmini/trace.h>
+
+/* With no map from Xen, RAM is the allocation plus this much slack, room
+ * for the pages a backend may balloon in for us later. */
+#define FALLBACK_SLACK (8ULL << 20)
+#define RELEASE_BATCH 256
+
+static struct e820_map raw, map;
+static struct hole_plan holes;
+static struct extra_plan extra;
+static struct mem_info info = {
+	.raw = &raw, .map = &map, .holes = &holes, .extra = &extra
+};
+
+const struct mem_info *mem_info(void)
+{
+	return &info;
+}
+
+static void fetch_map(void)
+{
+	/* dom0 sees the host's real map, a domU the one xl gave it. */
+	unsigned int cmd =
+		is_dom0() ? XENMEM_machine_memory_map : XENMEM_memory_map;
+	struct xen_memory_map mm = { .nr_entries = E820_MAX };
+	long rc;
+
+	set_xen_guest_handle(mm.buffer, raw.entry);
+	rc = xen_memory_op(cmd, &mm);
+	if (rc == -XEN_ENOSYS && !is_dom0()) {
+		raw.nr = 1;
+		raw.entry[0] = (struct e820_entry){
+			0, start_info->nr_pages * 4096ULL + FALLBACK_SLACK,
+			E820_RAM
+		};
+		info.fallback = true;
+	} else if (rc) {
+		panic("memory: XENMEM_%smemory_map failed: %ld",
+		      is_dom0() ? "machine_" : "", rc);
+	} else {
+		raw.nr = mm.nr_entries;
+	}
+	map = raw;
+	info.dropped = e820_sanitize(&map);
+	trace_boot("memory: %u-entry map from %s, %u after sanitizing%s",
+		   raw.nr,
+		   info.fallback ? "nowhere (-ENOSYS): one RAM entry"
+		   : is_dom0()	 ? "XENMEM_machine_memory_map"
+				 : "XENMEM_memory_map",
+		   map.nr, info.dropped ? " (entries dropped!)" : "");
+}
+
+static void give_back(xen_pfn_t *mfns, unsigned int n)
+{
+	struct xen_memory_reservation r = {
+		.nr_extents = n,
+		.extent_order = 0,
+		.domid = DOMID_SELF,
+	};
+	long rc;
+
+	if (!n)
+		return;
+	set_xen_guest_handle(r.extent_start, mfns);
+	rc = xen_memory_op(XENMEM_decrease_reservation, &r);
+	if (rc != (long)n)
+		panic("memory: decrease_reservation freed %ld of %u frames", rc,
+		      n);
+	info.released += n;
+}
+
+/*
+ * A frame still mapped somewhere is not freed by Xen, only orphaned, so
+ * each released pfn inside the boot mapping is unmapped first (batched).
+ */
+static void release_frames(void)
+{
+	static xen_pfn_t mfns[RELEASE_BATCH];
+	unsigned int n = 0;
+	unsigned long mapped_end = mapped_pfn_end();
+
+	for (unsigned int i = 0; i < holes.nr_release; i++) {
+		for (unsigned long pfn = holes.release[i].start;
+		     pfn < holes.release[i].end; pfn++) {
+			if (!pfn_is_ours(pfn))
+				continue;
+			if (n == 0)
+				mc_batch();
+			if (pfn < mapped_end)
+				mc_update_va_mapping(
+					(unsigned long)pfn_to_virt(pfn), 0, 0);
+			mfns[n++] = pfn_to_mfn(pfn);
+			set_phys_to_machine(pfn, INVALID_MFN);
+			if (n == RELEASE_BATCH) {
+				mc_tlb_flush_local();
+				if (mc_flush())
+					panic("memory: unmapping failed");
+				give_back(mfns, n);
+				n = 0;
+			}
+		}
+	}
+	if (n) {
+		mc_tlb_flush_local();
+		if (mc_flush())
+			panic("memory: unmapping failed");
+		give_back(mfns, n);
+	}
+}
+
+static void set_identity(void)
+{
+	for (unsigned int i = 0; i < holes.nr_identity; i++)
+		for (unsigned long pfn = holes.identity[i].start;
+		     pfn < holes.identity[i].end && pfn < p2m_size(); pfn++)
+			set_phys_to_machine(pfn, P2M_IDENTITY | pfn);
+}
+
+/*
+ * The most pages this domain may have. dom0: its maximum reservation. A
+ * domU's maximum reservation only follows the toolstack's current target
+ * (xl sets it to memory= plus 1 MiB); the static maximum (maxmem=) is
+ * what the memory map it was given covers.
+ */
+static unsigned long max_pages(void)
+{
+	domid_t self = DOMID_SELF;
+	unsigned long ram_end = 0;
+	long max;
+
+	if (is_dom0()) {
+		max = xen_memory_op(XENMEM_maximum_reservation, &self);
+		return max > 0 ? (unsigned long)max : start_info->nr_pages;
+	}
+	for (unsigned int i = 0; i < map.nr; i++)
+		if (map.entry[i].type == E820_RAM)
+			ram_end =
+				PFN_DOWN(map.entry[i].addr + map.entry[i].size);
+	return ram_end;
+}
+
+static void plan_extra_memory(void)
+{
+	unsigned long bytes;
+
+	info.max_pages = max_pages();
+	plan_extra(&map, start_info->nr_pages, info.max_pages, info.released,
+		   &extra);
+	if (extra.max_pfn > p2m_size()) {
+		bytes = extra.max_pfn * sizeof(unsigned long);
+		p2m_grow(early_alloc_pages((bytes + 4095) / 4096),
+			 extra.max_pfn);
+	}
+	trace_boot("memory: maximum %lu pages (%s); extra %lu pages in %u "
+		   "region(s), p2m now %lu entries",
+		   info.max_pages,
+		   is_dom0() ? "XENMEM_maximum_reservation"
+			     : "end of RAM in the map",
+		   extra.pages, extra.nr, p2m_size());
+	if (extra.clamped || extra.unplaced)
+		printk("memory: %lu extra pages over %dx the allocation and "
+		       "%lu with no RAM in the map to go to are not used\n",
+		       extra.clamped, EXTRA_MEM_RATIO, extra.unplaced);
+}
+
+void memory_setup(void)
+{
+	fetch_map();
+	if (plan_holes(&map, start_info->nr_pages, boot_end_pfn(), &holes)) {
+		printk("memory: the memory map makes no sense: %s\n",
+		       holes.error);
+		for (unsigned int i = 0; i < raw.nr; i++)
+			printk("  %016llx-%016llx type %u\n",
+			       (unsigned long long)raw.entry[i].addr,
+			       (unsigned long long)(raw.entry[i].addr +
+						    raw.entry[i].size),
+			       raw.entry[i].type);
+		shutdown(SHUTDOWN_crash);
+	}
+	p2m_init(&holes);
+	early_alloc_init();
+	release_frames();
+	set_identity();
+	trace_boot("memory: released %lu pages (decrease_reservation), "
+		   "set %lu pages 1:1",
+		   info.released, holes.identity_pages);
+	if (holes.nr_kept)
+		printk("memory: %u hole range(s) hold the kernel image and "
+		       "stay as they are\n",
+		       holes.nr_kept);
+	plan_extra_memory();
+}

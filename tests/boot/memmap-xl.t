@@ -1,0 +1,10 @@
+# memmap under xl with memory=32: xl gives a one-entry map of exactly the
+# allocation, so nothing is released or 1:1 and every pfn has a frame.
+app     memmap
+cfg     memory=32
+expect  poweroff
+match   ^nr_pages 8192, maximum 8192,
+match   ^raw map \(1 entries\):$
+match   ^  0000000000000000 - 0000000002000000 RAM$
+match   ^released 0 pages, set 0 pages 1:1, extra 0 pages
+match   ^p2m: 8192 entries: 8192 valid, 0 identity, 0 invalid$
