@@ -3,8 +3,9 @@
 # second link embeds. Only code symbols (types t, T, w, W) are kept: a
 # backtrace names functions.
 BEGIN { n = 0 }
-# _text and _etext mark the section's ends (minios.lds), not functions.
-$2 ~ /^[tTwW]$/ && $3 !~ /^\.L/ && $3 != "_text" && $3 != "_etext" {
+# _text, _etext and _data mark section ends (minios.lds), not functions.
+$2 ~ /^[tTwW]$/ && $3 !~ /^\.L/ && $3 != "_text" && $3 != "_etext" &&
+    $3 != "_data" {
 	addr[n] = $1
 	name[n] = $3
 	n++

@@ -12,14 +12,25 @@
 #include <pvmini/mm.h>
 #include <pvmini/p2m.h>
 
-static unsigned long next_pfn, limit_pfn, pages_given;
+static unsigned long next_pfn, pages_given;
+static bool closed;
+
+/* Only what is mapped (it grows) and part of the initial allocation. */
+static unsigned long limit(void)
+{
+	unsigned long end = physmap_end();
+
+	return end < start_info->nr_pages ? end : start_info->nr_pages;
+}
 
 void early_alloc_init(void)
 {
 	next_pfn = boot_end_pfn();
-	limit_pfn = mapped_pfn_end();
-	if (limit_pfn > start_info->nr_pages)
-		limit_pfn = start_info->nr_pages;
+}
+
+unsigned long early_alloc_room(void)
+{
+	return next_pfn < limit() ? limit() - next_pfn : 0;
 }
 
 /* n contiguous zeroed pages, or a panic: boot cannot go on without. */
@@ -27,11 +38,13 @@ void *early_alloc_pages(unsigned long n)
 {
 	unsigned long start = next_pfn;
 
+	if (closed)
+		panic("early_alloc after the page allocator took over");
 	for (unsigned long pfn = start; pfn < start + n; pfn++) {
-		if (pfn >= limit_pfn)
+		if (pfn >= limit())
 			panic("early_alloc: %lu pages do not fit below pfn "
-			      "%#lx (mapped at boot)",
-			      n, limit_pfn);
+			      "%#lx (mapped so far)",
+			      n, limit());
 		if (!pfn_is_ours(pfn)) /* released: start after it */
 			start = pfn + 1;
 	}
@@ -39,6 +52,11 @@ void *early_alloc_pages(unsigned long n)
 	pages_given += n;
 	memset(pfn_to_virt(start), 0, n * 4096);
 	return pfn_to_virt(start);
+}
+
+void early_alloc_close(void)
+{
+	closed = true;
 }
 
 unsigned long early_alloc_end(void)

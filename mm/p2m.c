@@ -15,15 +15,24 @@ static const struct hole_plan *holes;
 static const unsigned long *const m2p =
 	(const unsigned long *)MACH2PHYS_VIRT_START;
 
+/* Until the memory setup runs, the builder's list is the table. */
+static void ensure_table(void)
+{
+	if (!table) {
+		table = (unsigned long *)start_info->mfn_list;
+		size = start_info->nr_pages;
+	}
+}
+
 void p2m_init(const struct hole_plan *h)
 {
-	table = (unsigned long *)start_info->mfn_list;
-	size = start_info->nr_pages;
+	ensure_table();
 	holes = h;
 }
 
 unsigned long p2m_size(void)
 {
+	ensure_table();
 	return size;
 }
 
@@ -49,6 +58,7 @@ unsigned long pfn_to_mfn(unsigned long pfn)
 {
 	unsigned long e;
 
+	ensure_table();
 	if (pfn < size) {
 		e = table[pfn];
 		return e == INVALID_MFN ? e : e & ~P2M_IDENTITY;
@@ -67,8 +77,10 @@ unsigned long mfn_to_pfn(unsigned long mfn)
 
 bool pfn_is_ours(unsigned long pfn)
 {
-	unsigned long e = pfn < size ? table[pfn] : INVALID_MFN;
+	unsigned long e;
 
+	ensure_table();
+	e = pfn < size ? table[pfn] : INVALID_MFN;
 	return e != INVALID_MFN && !(e & P2M_IDENTITY) && mfn_to_pfn(e) == pfn;
 }
 

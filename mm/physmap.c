@@ -7,11 +7,12 @@
  * the answer against our own p2m list: the M2P entry of a frame that is
  * not ours is whatever another domain wrote there. The builder maps every
  * pfn it used from VIRT_BASE up to at least 512 KiB past the boot page
- * tables; that is the range we accept.
+ * tables; the direct map (arch/x86/direct_map.c) extends that to all RAM.
  */
 #include <arch/layout.h>
 #include <pvmini/kernel.h>
 #include <pvmini/mm.h>
+#include <pvmini/p2m.h>
 
 static const unsigned long *const m2p =
 	(const unsigned long *)MACH2PHYS_VIRT_START;
@@ -32,16 +33,27 @@ unsigned long mapped_pfn_end(void)
 	return (pt_end + 512 * 1024) >> PAGE_SHIFT;
 }
 
+static unsigned long direct_end;
+
+unsigned long physmap_end(void)
+{
+	return direct_end ? direct_end : mapped_pfn_end();
+}
+
+void physmap_set_end(unsigned long pfn)
+{
+	direct_end = pfn;
+}
+
 void *mfn_to_virt(unsigned long mfn)
 {
-	const unsigned long *p2m = (const unsigned long *)start_info->mfn_list;
 	unsigned long pfn;
 
 	if (mfn >= MACH2PHYS_NR_ENTRIES)
 		return NULL;
 	pfn = m2p[mfn];
-	if (pfn >= start_info->nr_pages || p2m[pfn] != mfn ||
-	    pfn >= mapped_pfn_end())
+	/* Another domain's frame has a stale M2P entry: check our p2m. */
+	if (pfn >= physmap_end() || !pfn_is_ours(pfn) || pfn_to_mfn(pfn) != mfn)
 		return NULL;
-	return (void *)(VIRT_BASE + (pfn << PAGE_SHIFT));
+	return pfn_to_virt(pfn);
 }

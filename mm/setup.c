@@ -9,6 +9,8 @@
 #include <pvmini/mm.h>
 #include <pvmini/multicall.h>
 #include <pvmini/p2m.h>
+#include <pvmini/page_alloc.h>
+#include <pvmini/pagetable.h>
 #include <pvmini/trace.h>
 
 /* With no map from Xen, RAM is the allocation plus this much slack, room
@@ -200,4 +202,6 @@ void memory_setup(void)
 		       "stay as they are\n",
 		       holes.nr_kept);
 	plan_extra_memory();
+	direct_map_init();
+	page_alloc_init();
 }

@@ -6,6 +6,116 @@
 #include <pvmini.h>
 #include <pvmini/mm.h>
 #include <pvmini/p2m.h>
+#include <pvmini/page_alloc.h>
+
+#define BLOCK (16 * 4096 - 16) /* 16 pages, with the heap's header */
+
+static int errors;
+
+static void check(bool ok, const char *what)
+{
+	if (!ok) {
+		errors++;
+		printk("memmap: FAILED: %s\n", what);
+	}
+}
+
+static uint64_t pattern(const uint64_t *w)
+{
+	return (uint64_t)w ^ 0x5a5a5a5a5a5a5a5aULL;
+}
+
+/*
+ * Every allocatable page, each filled with a pattern of its address,
+ * checked, freed; the free count must come back exactly. The pages hold
+ * their own list (word 0), so the app needs no array of its own.
+ */
+static void exhaust_pages(int round)
+{
+	unsigned long before = free_page_count(), n = 0, bad = 0;
+	uint64_t *head = NULL, *w;
+
+	while ((w = alloc_pages(0)) != NULL) {
+		w[0] = (uint64_t)head;
+		for (int i = 1; i < 512; i++)
+			w[i] = pattern(&w[i]);
+		head = w;
+		n++;
+	}
+	while ((w = head) != NULL) {
+		head = (uint64_t *)w[0];
+		for (int i = 1; i < 512; i++)
+			bad += w[i] != pattern(&w[i]);
+		free_pages(w, 0);
+	}
+	printk("exhaust %d: %lu pages allocated until NULL, %lu bad words, "
+	       "%lu free after (was %lu)\n",
+	       round, n, bad, free_page_count(), before);
+	check(n == before && !bad && free_page_count() == before,
+	      "page exhaustion");
+}
+
+/* The heap too: blocks that fill 16 pages with their header, until
+ * NULL, all checked and freed; linked through their first word. */
+static void exhaust_heap(void)
+{
+	unsigned long n = 0, bad = 0, before = free_page_count();
+	unsigned char *head = NULL, *b;
+
+	while ((b = kmalloc(BLOCK)) != NULL) {
+		memset(b, (int)(n & 0xff), BLOCK);
+		*(unsigned char **)b = head;
+		head = b;
+		n++;
+	}
+	for (unsigned long k = n; (b = head) != NULL; k--) {
+		head = *(unsigned char **)b;
+		for (int i = sizeof(head); i < BLOCK; i++)
+			bad += b[i] != (unsigned char)((k - 1) & 0xff);
+		kfree(b);
+	}
+	printk("heap: %lu blocks of %d bytes until NULL, %lu bad bytes, %lu "
+	       "free pages after (was %lu)\n",
+	       n, BLOCK, bad, free_page_count(), before);
+	check(n > 0 && !bad && free_page_count() == before, "heap exhaustion");
+}
+
+static void balloon(void)
+{
+	domid_t self = DOMID_SELF;
+	unsigned long free0 = free_page_count();
+	long down, up, cur, max, room, more;
+	struct p2m_stats st;
+
+	down = balloon_down(1024);
+	p2m_count(&st);
+	printk("balloon down: 1024 asked, %ld given back; free %lu -> %lu; "
+	       "p2m invalid %lu\n",
+	       down, free0, free_page_count(), st.invalid);
+	check(down == 1024 && free_page_count() == free0 - 1024,
+	      "balloon down");
+	up = balloon_up(1024);
+	printk("balloon up: 1024 asked, %ld populated; free %lu\n", up,
+	       free_page_count());
+	check(up == 1024 && free_page_count() == free0, "balloon up");
+
+	/*
+	 * Beyond the start: Xen grants up to the domain's current maximum,
+	 * and only pfns the map says are RAM (and are empty) can take it.
+	 */
+	cur = xen_memory_op(XENMEM_current_reservation, &self);
+	max = xen_memory_op(XENMEM_maximum_reservation, &self);
+	p2m_count(&st);
+	room = max - cur < (long)st.invalid ? max - cur : (long)st.invalid;
+	more = balloon_up(2048);
+	printk("balloon up past the start: 2048 asked, %ld populated (room: "
+	       "%ld = the smaller of Xen's maximum %ld - current %ld and "
+	       "%lu empty pfns)\n",
+	       more, room, max, cur, st.invalid);
+	check(more == (room < 2048 ? room : 2048), "balloon up to the max");
+	if (more > 0)
+		exhaust_pages(3); /* the new pages work like any other */
+}
 
 static void print_map(const char *title, const struct e820_map *m)
 {
@@ -47,5 +157,11 @@ int main(void)
 	p2m_count(&st);
 	printk("p2m: %lu entries: %lu valid, %lu identity, %lu invalid\n",
 	       p2m_size(), st.valid, st.identity, st.invalid);
-	return 0;
+	printk("free pages: %lu\n", free_page_count());
+	exhaust_pages(1);
+	exhaust_pages(2);
+	exhaust_heap();
+	balloon();
+	printk("memmap: %s\n", errors ? "FAILED" : "all checks passed");
+	return errors ? 1 : 0;
 }

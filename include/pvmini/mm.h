@@ -21,6 +21,9 @@ void *mfn_to_virt(unsigned long mfn);
 unsigned long boot_end_pfn(void);
 /* pfns below this are mapped at VIRT_BASE + pfn * 4096 from boot on. */
 unsigned long mapped_pfn_end(void);
+/* ... and below this now (those that have frames), as the map grows. */
+unsigned long physmap_end(void);
+void physmap_set_end(unsigned long pfn);
 
 static inline void *pfn_to_virt(unsigned long pfn)
 {
@@ -36,6 +39,8 @@ static inline unsigned long virt_to_pfn(const void *va)
 void early_alloc_init(void);
 void *early_alloc_pages(unsigned long n);
 unsigned long early_alloc_end(void);
+unsigned long early_alloc_room(void); /* pages left below physmap_end */
+void early_alloc_close(void);	      /* the page allocator took over */
 unsigned long early_alloc_count(void);
 
 /* The boot-time memory setup (mm/setup.c) and what it found. */

@@ -1,0 +1,123 @@
+/*
+ * balloon.c - growing and shrinking the domain at run time.
+ *
+ * Down: take free pages, unmap them (Xen frees no frame that is still
+ * mapped), give the frames back with XENMEM_decrease_reservation, and
+ * mark the pfns invalid. Up: pick invalid pfns inside RAM of the memory
+ * map (extra regions, or pages ballooned out before), ask Xen to back
+ * them with XENMEM_populate_physmap (for a PV guest it returns the new
+ * frames and updates the M2P itself), record them in the p2m, map them
+ * and hand them to the page allocator.
+ */
+#include <pvmini/hypercall.h>
+#include <pvmini/kernel.h>
+#include <pvmini/mm.h>
+#include <pvmini/multicall.h>
+#include <pvmini/p2m.h>
+#include <pvmini/page_alloc.h>
+#include <pvmini/pagetable.h>
+
+#define CHUNK 256
+
+void page_alloc_add(unsigned long pfn, unsigned long n);
+
+static xen_pfn_t frames[CHUNK];
+static unsigned long pfns[CHUNK];
+
+static long reservation(unsigned int cmd, unsigned long n)
+{
+	struct xen_memory_reservation r = {
+		.nr_extents = n,
+		.extent_order = 0,
+		.domid = DOMID_SELF,
+	};
+
+	set_xen_guest_handle(r.extent_start, frames);
+	return xen_memory_op(cmd, &r);
+}
+
+long balloon_down(unsigned long pages)
+{
+	unsigned long done = 0;
+
+	while (done < pages) {
+		unsigned long n = 0;
+		long rc;
+
+		mc_batch();
+		while (n < CHUNK && done + n < pages) {
+			void *va = alloc_pages(0);
+
+			if (!va)
+				break;
+			pfns[n] = virt_to_pfn(va);
+			frames[n] = pfn_to_mfn(pfns[n]);
+			mc_update_va_mapping((unsigned long)va, 0, 0);
+			n++;
+		}
+		mc_tlb_flush_local();
+		if (mc_flush())
+			panic("balloon: unmapping pages failed");
+		if (!n)
+			break;
+		rc = reservation(XENMEM_decrease_reservation, n);
+		if (rc != (long)n)
+			panic("balloon: Xen took %ld of %lu pages", rc, n);
+		for (unsigned long i = 0; i < n; i++)
+			set_phys_to_machine(pfns[i], INVALID_MFN);
+		done += n;
+	}
+	return done;
+}
+
+/* Invalid pfns that the map says are RAM: room to grow into. */
+static unsigned long next_hole(unsigned long from)
+{
+	const struct e820_map *map = mem_info()->map;
+
+	for (unsigned long pfn = from; pfn < p2m_size(); pfn++) {
+		if (pfn_to_mfn(pfn) != INVALID_MFN)
+			continue;
+		for (unsigned int i = 0; i < map->nr; i++)
+			if (map->entry[i].type == E820_RAM &&
+			    pfn >= PFN_UP(map->entry[i].addr) &&
+			    pfn < PFN_DOWN(map->entry[i].addr +
+					   map->entry[i].size))
+				return pfn;
+	}
+	return p2m_size();
+}
+
+long balloon_up(unsigned long pages)
+{
+	unsigned long done = 0, pfn = 0;
+
+	while (done < pages) {
+		unsigned long n = 0;
+		long rc;
+
+		for (; n < CHUNK && done + n < pages; n++) {
+			pfn = next_hole(n ? pfns[n - 1] + 1 : pfn);
+			if (pfn == p2m_size())
+				break;
+			pfns[n] = frames[n] = pfn;
+		}
+		if (!n)
+			break;
+		rc = reservation(XENMEM_populate_physmap, n);
+		if (rc < 0)
+			rc = 0; /* refused outright: nothing was added */
+		for (long i = 0; i < rc; i++)
+			set_phys_to_machine(pfns[i], frames[i]);
+		if (rc) {
+			map_pfns(pfns[0], pfns[rc - 1] + 1);
+			for (long i = 0; i < rc; i++)
+				page_alloc_add(pfns[i], 1);
+		}
+		done += rc;
+		if (rc < (long)n) /* Xen's limit: the toolstack's target */
+			break;
+		pfn = pfns[n - 1] + 1;
+	}
+	return done;
+}

@@ -1,0 +1,112 @@
+/*
+ * page_alloc.c - the kernel's page allocator and heap, set up once the
+ * direct map covers all RAM: a buddy allocator (mm/buddy.c) over every
+ * pfn that has a frame and is not the image's or the early allocator's,
+ * and the heap (mm/heap.c) on top of it.
+ */
+#include <pvmini/buddy.h>
+#include <pvmini/heap.h>
+#include <pvmini/kernel.h>
+#include <pvmini/mm.h>
+#include <pvmini/p2m.h>
+#include <pvmini/page_alloc.h>
+#include <pvmini/pagetable.h>
+#include <pvmini/trace.h>
+
+static struct buddy buddy;
+
+void *alloc_pages(unsigned int order)
+{
+	long pfn = buddy_alloc(&buddy, order);
+
+	return pfn < 0 ? NULL : pfn_to_virt(pfn);
+}
+
+void free_pages(void *va, unsigned int order)
+{
+	if (buddy_free(&buddy, virt_to_pfn(va), order))
+		panic("free_pages: %p (order %u) was not allocated", va, order);
+}
+
+unsigned long free_page_count(void)
+{
+	return buddy.free_pages;
+}
+
+/* Called by the balloon for pages Xen just gave us. */
+void page_alloc_add(unsigned long pfn, unsigned long n)
+{
+	buddy_add(&buddy, pfn, n);
+}
+
+/* Page tables must start zeroed: no stale entry may reach Xen. */
+static void *page_table_page(void)
+{
+	void *p = alloc_pages(0);
+
+	if (!p)
+		panic("out of memory for a page table");
+	return memset(p, 0, 4096);
+}
+
+static const struct heap_pages kernel_pages = { alloc_pages, free_pages };
+
+void page_alloc_init(void)
+{
+	unsigned long n = p2m_size(), start, end, meta_pages;
+
+	meta_pages = (buddy_meta_size(n) + 4095) / 4096;
+	buddy_init(&buddy, 0, n, early_alloc_pages(meta_pages));
+	/* The early allocator hands out nothing after this point. */
+	end = start_info->nr_pages < physmap_end() ? start_info->nr_pages
+						   : physmap_end();
+	for (unsigned long pfn = early_alloc_end(); pfn < end;) {
+		if (!pfn_is_ours(pfn)) {
+			pfn++;
+			continue;
+		}
+		for (start = pfn; pfn < end && pfn_is_ours(pfn); pfn++)
+			;
+		buddy_add(&buddy, start, pfn - start);
+	}
+	early_alloc_close();
+	direct_map_set_allocator(page_table_page);
+	heap_init(&kernel_pages);
+	trace_boot("mm: page allocator: %lu free pages (buddy, orders 0-%d), "
+		   "%lu pages of state; %lu pages used before it",
+		   buddy.free_pages, BUDDY_MAX_ORDER, meta_pages,
+		   early_alloc_count());
+}
+
+void *kmalloc(size_t size)
+{
+	return heap_alloc(size);
+}
+
+void *kcalloc(size_t n, size_t size)
+{
+	void *p;
+
+	if (size && n > SIZE_MAX / size)
+		return NULL;
+	p = heap_alloc(n * size);
+	return p ? memset(p, 0, n * size) : NULL;
+}
+
+void *krealloc(void *p, size_t size)
+{
+	return heap_realloc(p, size);
+}
+
+void *kmemalign(size_t align, size_t size)
+{
+	return heap_alloc_aligned(align, size);
+}
+
+void kfree(void *p)
+{
+	if (heap_free(p))
+		panic("kfree: %p was not allocated by kmalloc, or was freed "
+		      "already",
+		      p);
+}
