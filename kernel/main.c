@@ -94,7 +94,8 @@ __noreturn void start_kernel(const start_info_t *si)
 	memory_setup();
 	events_init();
 
-	trace_boot("app: calling main() of '%s'", app_name);
+	trace_boot("app: calling main() of '%s' after %lu hypercalls", app_name,
+		   hypercall_count);
 	rc = main(cmdline.argc, cmdline.argv);
 	if (rc == 0)
 		shutdown(SHUTDOWN_poweroff);

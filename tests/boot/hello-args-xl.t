@@ -12,7 +12,7 @@ match   ^boot: mm: writable page-table assist enabled \(vm_assist\)$
 match   ^boot: memory: 1-entry map from XENMEM_memory_map, 1 after sanitizing$
 match   ^boot: memory: released 0 pages \(decrease_reservation\), set 0 pages 1:1$
 match   ^boot: events: upcall .* and failsafe .* registered
-match   ^boot: app: calling main\(\) of 'hello'$
+match   ^boot: app: calling main\(\) of 'hello' after [0-9]+ hypercalls$
 match   ^argc: 3$
 match   ^argv\[1\]: "one"$
 match   ^argv\[2\]: "two three"$

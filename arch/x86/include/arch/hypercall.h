@@ -14,6 +14,7 @@
 #define ARCH_HYPERCALL_H
 
 extern char hypercall_page[];
+extern unsigned long hypercall_count;
 
 #define HC_STR_(x) #x
 #define HC_STR(x) HC_STR_(x)
@@ -26,6 +27,7 @@ extern char hypercall_page[];
 		register unsigned long a4_ asm("r10") = (unsigned long)(a4);   \
 		register unsigned long a5_ asm("r8") = (unsigned long)(a5);    \
 		long ret_;                                                     \
+		hypercall_count++;                                             \
 		asm volatile("call hypercall_page + (" HC_STR(nr) " * 32)"     \
 			     : "=a"(ret_), "+r"(a1_), "+r"(a2_), "+r"(a3_),    \
 			       "+r"(a4_), "+r"(a5_)                            \
@@ -50,6 +52,7 @@ static inline long arch_hypercall_indirect(unsigned long nr,
 	register unsigned long a6_ asm("r9") = a[5];
 	long ret;
 
+	hypercall_count++;
 	asm volatile("call *%[fn]"
 		     : "=a"(ret), "+r"(a1_), "+r"(a2_), "+r"(a3_), "+r"(a4_),
 		       "+r"(a5_), "+r"(a6_)
