@@ -130,7 +130,8 @@ $(foreach a,$(APPS) $(TEST_APPS),$(eval $(call app_rules,$(a))))
 # Files with no hypercall inside, compiled for the host with their
 # libc-named functions renamed to pv_* (tests/unit/rename.h).
 PURE_SRCS := lib/string.c lib/vsnprintf.c kernel/cmdline.c kernel/ksyms.c \
-	kernel/mc_queue.c mm/e820.c mm/memplan.c mm/buddy.c mm/heap.c
+	kernel/mc_queue.c mm/e820.c mm/memplan.c mm/buddy.c mm/heap.c \
+	kernel/timeconv.c kernel/timer_queue.c kernel/wait_queue.c
 PURE_OBJS := $(PURE_SRCS:%.c=$(BUILD)/unit/pure/%.o)
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/unit/%,\
 	$(wildcard tests/unit/test_*.c))

@@ -20,4 +20,10 @@
 #include <pvmini/kernel.h>
 #include <pvmini/time.h>
 
+/* Events, timers, threads */
+#include <pvmini/irq.h>
+#include <pvmini/evtchn.h>
+#include <pvmini/timer.h>
+#include <pvmini/thread.h>
+
 #endif

@@ -13,6 +13,8 @@
 
 void traps_init(void);
 void events_init(void);
+void timers_init(void);
+void threads_init(void);
 extern const char app_name[]; /* kernel/app_name.c, built per app */
 /* The application's entry; `int main(void)` links against it as well. */
 int main(int argc, char **argv);
@@ -93,6 +95,8 @@ __noreturn void start_kernel(const start_info_t *si)
 	enable_writable_pagetables();
 	memory_setup();
 	events_init();
+	timers_init();
+	threads_init();
 
 	trace_boot("app: calling main() of '%s' after %lu hypercalls", app_name,
 		   hypercall_count);

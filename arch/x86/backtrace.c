@@ -3,7 +3,8 @@
  *
  * Everything is built with frame pointers, so each frame starts with
  * (saved %rbp, return address) and %rbp points at it. The walk trusts
- * nothing it reads: a frame must lie on the boot stack, be aligned, and
+ * nothing it reads: a frame must lie on the boot stack or the running
+ * thread's stack (kernel/thread.c says which), be aligned, and
  * sit above the previous one; the chain ends at %rbp == 0, which head.S
  * set for the outermost frame.
  *
@@ -16,6 +17,7 @@
 #include <pvmini/backtrace.h>
 #include <pvmini/console.h>
 #include <pvmini/ksyms.h>
+#include <pvmini/thread.h>
 
 extern char boot_stack[], boot_stack_top[];
 
@@ -27,10 +29,20 @@ struct frame {
 /* push %rbp; mov %rsp,%rbp */
 static const uint8_t prologue[] = { 0x55, 0x48, 0x89, 0xe5 };
 
+static bool within(uint64_t at, uint64_t size, uint64_t lo, uint64_t hi)
+{
+	return at >= lo && at + size <= hi && !(at & 7);
+}
+
+/* The boot stack, or the stack of the thread that is running. */
 static bool on_stack(uint64_t at, uint64_t size)
 {
-	return at >= (uint64_t)boot_stack &&
-	       at + size <= (uint64_t)boot_stack_top && !(at & 7);
+	uintptr_t lo, hi;
+
+	current_stack_bounds(&lo, &hi);
+	return within(at, size, (uint64_t)boot_stack,
+		      (uint64_t)boot_stack_top) ||
+	       within(at, size, lo, hi);
 }
 
 static void print_addr(uint64_t addr)

@@ -17,7 +17,10 @@ static inline struct vcpu_info *this_vcpu(void)
 	return &shared_info->vcpu_info[0];
 }
 
-/* Any hypercall will do; xen_version is the cheapest that has no effect. */
+/*
+ * Any hypercall will do: Xen delivers pending events on its way back to
+ * the guest. xen_version is the cheapest one that has no effect.
+ */
 static inline void force_event_delivery(void)
 {
 	xen_version(XENVER_version, NULL);
@@ -53,6 +56,11 @@ static inline void local_irq_disable(void)
 static inline void local_irq_enable(void)
 {
 	local_irq_restore(0);
+}
+
+static inline bool irqs_disabled(void)
+{
+	return this_vcpu()->evtchn_upcall_mask;
 }
 
 #endif

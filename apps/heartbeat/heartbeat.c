@@ -1,0 +1,58 @@
+/*
+ * heartbeat - one line per second: the monotonic time since boot, the
+ * gap since the previous line and the wall-clock date, for the count
+ * given on the command line (default: forever).
+ *
+ * Each beat sleeps until an absolute deadline (start + n seconds), so
+ * the beats do not drift however long printing takes; between beats the
+ * vCPU is blocked in Xen.
+ */
+#include <pvmini.h>
+#include <pvmini/thread.h>
+
+static int parse_count(const char *s, unsigned long *out)
+{
+	unsigned long n = 0;
+
+	if (!*s)
+		return -1;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9' || n > 100000000)
+			return -1;
+		n = n * 10 + (unsigned long)(*s - '0');
+	}
+	*out = n;
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	unsigned long count = 0; /* 0: forever */
+	uint64_t start, prev, now;
+
+	if (argc > 2 || (argc == 2 && parse_count(argv[1], &count))) {
+		printk("usage: heartbeat [COUNT]  (a number; none: forever)\n");
+		return 2;
+	}
+	start = prev = monotonic_ns();
+	for (unsigned long n = 1; !count || n <= count; n++) {
+		uint64_t wall;
+		char date[40];
+
+		thread_sleep_until(start + n * NSEC_PER_SEC);
+		now = monotonic_ns();
+		wall = wallclock_ns();
+		format_utc(date, sizeof(date), wall / NSEC_PER_SEC);
+		printk("heartbeat %lu: uptime %lu.%03lu s (+%lu.%03lu s), %s\n",
+		       n, now / NSEC_PER_SEC,
+		       now % NSEC_PER_SEC / NSEC_PER_MSEC,
+		       (now - prev) / NSEC_PER_SEC,
+		       (now - prev) % NSEC_PER_SEC / NSEC_PER_MSEC, date);
+		prev = now;
+	}
+	now = monotonic_ns();
+	printk("heartbeat: %lu beats in %lu.%03lu s\n", count,
+	       (now - start) / NSEC_PER_SEC,
+	       (now - start) % NSEC_PER_SEC / NSEC_PER_MSEC);
+	return 0;
+}

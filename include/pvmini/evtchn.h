@@ -1,0 +1,49 @@
+/*
+ * evtchn.h - event channels: Xen's interrupts. A port is a number in
+ * this domain; a handler bound to it runs from the event upcall, with
+ * events masked, whenever the port becomes pending (kernel/evtchn.c).
+ *
+ * Every function returns 0 (or the new port) on success and a negative
+ * Xen errno (XEN_EINVAL for a port out of range or not bound here) on
+ * failure; a bad port never crashes or hangs.
+ */
+#ifndef PVMINI_EVTCHN_H
+#define PVMINI_EVTCHN_H
+
+#include <pvmini/lib.h>
+#include <pvmini/xen.h>
+#include <xen/errno.h>
+
+/* The 2-level ABI: one pending bit per port, 64 words of 64 bits. */
+#define EVTCHN_PORTS (sizeof(xen_ulong_t) * 8 * sizeof(xen_ulong_t) * 8)
+
+typedef void (*evtchn_handler_t)(evtchn_port_t port, void *data);
+
+/* Binds a virtual IRQ (VIRQ_TIMER, ...) of vCPU 0 to a new port. */
+int evtchn_bind_virq(uint32_t virq, evtchn_handler_t fn, void *data);
+/* A new port that domain `remote` may connect to (DOMID_SELF: loopback). */
+int evtchn_alloc_unbound(domid_t remote, evtchn_handler_t fn, void *data);
+/* Connects a new local port to `remote_port` of domain `remote`. */
+int evtchn_bind_interdomain(domid_t remote, evtchn_port_t remote_port,
+			    evtchn_handler_t fn, void *data);
+/* Makes the other end pending. */
+int evtchn_notify(evtchn_port_t port);
+/* Stops / resumes delivery; an event raised while masked is kept. */
+int evtchn_mask(evtchn_port_t port);
+int evtchn_unmask(evtchn_port_t port);
+/* Unbinds: Xen frees the port, the handler is forgotten. */
+int evtchn_close(evtchn_port_t port);
+
+/* Called by the upcall for each pending, unmasked port it clears. */
+void evtchn_dispatch(evtchn_port_t port);
+
+struct event_stats {
+	unsigned long upcalls;	  /* entries into do_event_upcall */
+	unsigned long dispatched; /* handlers run */
+	unsigned long unhandled;  /* pending ports with no handler */
+	unsigned long nested;	  /* upcalls that found one running */
+	uintptr_t lowest_frame;	  /* lowest stack address an upcall used */
+};
+extern struct event_stats event_stats;
+
+#endif

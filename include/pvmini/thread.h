@@ -1,0 +1,108 @@
+/*
+ * thread.h - cooperative threads: each has its own stack with an unmapped
+ * guard page below it, and runs until it blocks, yields, sleeps or exits.
+ * There is no preemption: an event handler may wake a thread but never
+ * switches to it; the switch happens at the next scheduling point.
+ *
+ * The thread running main() is the "main" thread, on the boot stack.
+ */
+#ifndef PVMINI_THREAD_H
+#define PVMINI_THREAD_H
+
+#include <pvmini/irq.h>
+#include <pvmini/lib.h>
+
+struct thread;
+
+/* FIFO of threads (kernel/wait_queue.c, pure). */
+struct wait_queue {
+	struct thread *head, *tail;
+};
+#define WAIT_QUEUE_INIT                                                        \
+	{                                                                      \
+		NULL, NULL                                                     \
+	}
+
+void wq_push(struct wait_queue *q, struct thread *t);
+struct thread *wq_pop(struct wait_queue *q);
+static inline bool wq_empty(const struct wait_queue *q)
+{
+	return !q->head;
+}
+
+enum thread_state { THREAD_RUNNABLE, THREAD_BLOCKED, THREAD_EXITED };
+
+/* The thread runs general-register code only: skip its FPU/SSE state. */
+#define THREAD_NO_FPU (1U << 0)
+
+#define FPU_STATE_SIZE 512 /* fxsave's area */
+
+struct thread {
+	uint64_t sp; /* saved by switch_stacks (arch/x86/switch.S) */
+	const char *name;
+	enum thread_state state;
+	unsigned int flags;
+	struct thread *queue_next; /* in the run queue or one wait queue */
+	struct wait_queue joiners;
+	void (*fn)(void *arg);
+	void *arg;
+	uintptr_t stack_lo, stack_hi;
+	void *stack_slot; /* from thread_stack_alloc, NULL for main */
+	/* fxsave needs 16-byte alignment. */
+	uint8_t fpu[FPU_STATE_SIZE] __attribute__((aligned(16)));
+};
+
+/* New runnable thread saving FPU/SSE state; NULL if no stack is left. */
+struct thread *thread_create(const char *name, void (*fn)(void *), void *arg);
+struct thread *thread_create_flags(const char *name, void (*fn)(void *),
+				   void *arg, unsigned int flags);
+struct thread *thread_current(void);
+void thread_yield(void);
+__noreturn void thread_exit(void);
+/* Waits for t to exit and frees its stack; one joiner per thread. */
+int thread_join(struct thread *t);
+void thread_sleep_until(uint64_t deadline_ns);
+void thread_sleep_ns(uint64_t ns);
+
+/* Makes a blocked thread runnable; safe from event handlers. */
+void thread_wake(struct thread *t);
+
+/* Wait queues. The *_locked calls expect events masked (local_irq_save). */
+void wq_wait_locked(struct wait_queue *wq);
+void wake_one(struct wait_queue *wq);
+void wake_all(struct wait_queue *wq);
+
+/* Sleeps on wq until cond holds; the check and the sleep are atomic
+ * against event handlers, so a wakeup between them is not lost. */
+#define wait_event(wq, cond)                                                   \
+	do {                                                                   \
+		unsigned long flags_ = local_irq_save();                       \
+		while (!(cond))                                                \
+			wq_wait_locked(&(wq));                                 \
+		local_irq_restore(flags_);                                     \
+	} while (0)
+
+struct mutex {
+	struct thread *owner;
+	struct wait_queue waiters;
+};
+#define MUTEX_INIT                                                             \
+	{                                                                      \
+		NULL, WAIT_QUEUE_INIT                                          \
+	}
+
+void mutex_lock(struct mutex *m);
+/* Panics if the caller does not hold m: that is a bug, not a state. */
+void mutex_unlock(struct mutex *m);
+
+struct sched_stats {
+	unsigned long switches;	    /* stack switches */
+	unsigned long idle_blocks;  /* SCHEDOP_block calls */
+	unsigned long idle_no_work; /* ... that woke to an empty run queue */
+};
+extern struct sched_stats sched_stats;
+
+/* Bounds of the stack the current thread runs on (for backtraces). */
+void current_stack_bounds(uintptr_t *lo, uintptr_t *hi);
+
+#endif
