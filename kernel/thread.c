@@ -10,7 +10,7 @@
 #include <arch/fpu.h>
 #include <arch/layout.h>
 #include <pvmini/kernel.h>
-#include <pvmini/stack_pool.h>
+#include <pvmini/thread_stack.h>
 #include <pvmini/thread.h>
 #include <pvmini/trace.h>
 #include <xen/errno.h>
@@ -20,7 +20,7 @@ extern struct thread *current_thread;
 void schedule(void);
 void thread_block_locked(void);
 /* arch/x86/switch.S and head.S */
-extern char thread_start[], boot_stack[], boot_stack_top[];
+extern char thread_start[];
 
 /* The thread that runs main(): the boot stack, its own FPU state. */
 static struct thread main_thread = { .name = "main" };
@@ -128,12 +128,13 @@ int thread_join(struct thread *t)
 
 void threads_init(void)
 {
-	main_thread.stack_lo = (uintptr_t)boot_stack;
+	main_thread.stack_lo = (uintptr_t)boot_stack + BOOT_STACK_GUARD;
 	main_thread.stack_hi = (uintptr_t)boot_stack_top;
 	fpu_save(initial_fpu);
 	current_thread = &main_thread;
-	trace_boot("threads: main thread on the boot stack %p-%p, %d stacks "
-		   "of %d KiB with a guard page each",
-		   boot_stack, boot_stack_top, STACK_SLOTS,
-		   STACK_SLOT_SIZE / 1024);
+	trace_boot(
+		"threads: main thread on the boot stack %p-%p; thread "
+		"stacks of %d KiB from the page allocator, a guard page each",
+		(void *)main_thread.stack_lo, boot_stack_top,
+		STACK_SLOT_SIZE / 1024);
 }

@@ -6,6 +6,7 @@
  */
 #include <pvmini/buddy.h>
 #include <pvmini/heap.h>
+#include <pvmini/irq.h>
 #include <pvmini/kernel.h>
 #include <pvmini/mm.h>
 #include <pvmini/p2m.h>

@@ -7,6 +7,7 @@
 #include <pvmini/mm.h>
 #include <pvmini/p2m.h>
 #include <pvmini/page_alloc.h>
+#include <pvmini/pagetable.h>
 
 #define BLOCK (16 * 4096 - 16) /* 16 pages, with the heap's header */
 
@@ -141,6 +142,7 @@ int main(void)
 {
 	const struct mem_info *mi = mem_info();
 	struct p2m_stats st;
+	uint64_t maddr, pte;
 
 	printk("nr_pages %lu, maximum %lu, boot image ends at pfn %#lx\n",
 	       start_info->nr_pages, mi->max_pages, boot_end_pfn());
@@ -158,6 +160,11 @@ int main(void)
 	printk("p2m: %lu entries: %lu valid, %lu identity, %lu invalid\n",
 	       p2m_size(), st.valid, st.identity, st.invalid);
 	printk("free pages: %lu\n", free_page_count());
+	printk("boot stack guard page: %s\n",
+	       pte_lookup((unsigned long)boot_stack, &maddr, &pte) ? "unmapped"
+								   : "MAPPED");
+	check(pte_lookup((unsigned long)boot_stack, &maddr, &pte) != 0,
+	      "boot stack guard");
 	exhaust_pages(1);
 	exhaust_pages(2);
 	exhaust_heap();

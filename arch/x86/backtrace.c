@@ -14,12 +14,12 @@
  * so the caller would be skipped; its return address is on top of the
  * stack instead, which is where we look in that case.
  */
+#include <arch/layout.h>
 #include <pvmini/backtrace.h>
 #include <pvmini/console.h>
+#include <pvmini/kernel.h>
 #include <pvmini/ksyms.h>
 #include <pvmini/thread.h>
-
-extern char boot_stack[], boot_stack_top[];
 
 struct frame {
 	struct frame *next;
@@ -40,7 +40,7 @@ static bool on_stack(uint64_t at, uint64_t size)
 	uintptr_t lo, hi;
 
 	current_stack_bounds(&lo, &hi);
-	return within(at, size, (uint64_t)boot_stack,
+	return within(at, size, (uint64_t)boot_stack + BOOT_STACK_GUARD,
 		      (uint64_t)boot_stack_top) ||
 	       within(at, size, lo, hi);
 }
@@ -82,7 +82,8 @@ void backtrace_print(uint64_t pc, uint64_t sp, uint64_t fp)
 		uint64_t slot = frameless_return_slot(pc, sp);
 
 		print_addr(pc);
-		if (slot && on_stack(slot, 8))
+		/* A zero there is no return address (not a call frame). */
+		if (slot && on_stack(slot, 8) && *(const uint64_t *)slot)
 			print_addr(*(const uint64_t *)slot - 1);
 	}
 	for (int depth = 0; depth < 32; depth++) {

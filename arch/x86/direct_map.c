@@ -167,7 +167,9 @@ void map_pfns(unsigned long start, unsigned long end)
 }
 
 /* Text read-only, everything else no-execute: a stray write or jump into
- * data faults instead of corrupting or running it. */
+ * data faults instead of corrupting or running it. The boot stack's
+ * lowest page goes away: an overflow faults rather than overwriting the
+ * .bss below it. */
 static void protect_image(void)
 {
 	uint64_t maddr, pte;
@@ -185,6 +187,10 @@ static void protect_image(void)
 		    pfn_is_ours(pfn))
 			mc_mmu_update(maddr | MMU_NORMAL_PT_UPDATE, pte | nx);
 	}
+	/* Last: the lookups above see the tables as they were before this
+	 * batch, and the NX pass would map the guard page again. */
+	if (!pte_lookup((unsigned long)boot_stack, &maddr, &pte))
+		mc_mmu_update(maddr | MMU_NORMAL_PT_UPDATE, 0);
 	mc_tlb_flush_local();
 	if (mc_flush())
 		panic("direct map: protecting the image failed");
@@ -200,7 +206,7 @@ void direct_map_init(void)
 	protect_image();
 	map_pfns(physmap_end(), p2m_size());
 	trace_boot("mm: mapped %lu pages with %lu new tables in %lu "
-		   "hypercall(s); text read-only, data %s",
+		   "hypercall(s); text read-only, data %s, boot stack guard",
 		   pt_stats.mapped, pt_stats.tables, pt_stats.hypercalls,
 		   nx ? "no-execute" : "executable (no NX)");
 }

@@ -10,6 +10,7 @@ match   ^released 0 pages, set 0 pages 1:1, extra 0 pages
 match   ^p2m: 8192 entries: 8192 valid, 0 identity, 0 invalid$
 # Every free page can be allocated, holds its pattern, and comes back;
 # the heap likewise; 1024 pages go back to Xen and return.
+match   ^boot stack guard page: unmapped$
 match   ^exhaust 1: ([0-9]+) pages allocated until NULL, 0 bad words
 match   ^exhaust 2: ([0-9]+) pages allocated until NULL, 0 bad words
 match   ^heap: [1-9][0-9]* blocks of 65520 bytes until NULL, 0 bad bytes

@@ -6,7 +6,7 @@
  * domain itself, and the test sees a crash with no further output.
  */
 #include <pvmini.h>
-#include <pvmini/stack_pool.h>
+#include <pvmini/thread_stack.h>
 
 static volatile unsigned long depth, limit = ~0UL;
 
@@ -31,9 +31,18 @@ static void overflow(void *arg)
 	printk("stackguard: survived the recursion\n");
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
-	struct thread *t = thread_create("overflow", overflow, NULL);
+	struct thread *t;
+
+	/* `main`: overflow the boot stack itself, which has a guard too. */
+	if (argc == 2 && !strcmp(argv[1], "main")) {
+		printk("stackguard: recursing on the boot stack\n");
+		recurse(0);
+		printk("stackguard: survived the recursion\n");
+		return 1;
+	}
+	t = thread_create("overflow", overflow, NULL);
 
 	thread_join(t);
 	printk("stackguard: joined after %lu frames\n", depth);
