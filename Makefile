@@ -13,7 +13,7 @@ export PVMINI_CACHE
 
 ARCH := x86
 VERSION := 0.1
-BUILD := build
+BUILD ?= build
 
 APPS := $(notdir $(wildcard apps/*))
 TEST_APPS := $(notdir $(wildcard tests/apps/*))
