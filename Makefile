@@ -59,7 +59,7 @@ KERNEL_SRCS := $(filter-out kernel/app_name.c $(MC_ISSUE_UNUSED), \
 KERNEL_OBJS := $(KERNEL_SRCS:%=$(BUILD)/obj/%.o)
 XEN_H := $(BUILD)/include/xen/xen.h
 
-.PHONY: all apps unit run test bench setup clean size
+.PHONY: all apps unit run test bench setup clean size new-app
 all: $(BUILD)/$(APP).elf
 apps: $(foreach a,$(APPS) $(TEST_APPS),$(BUILD)/$(a).elf)
 
@@ -82,6 +82,55 @@ $(BUILD)/obj/%.S.o: %.S $(FLAGS_DEPS) | $(XEN_H)
 	$(call say,AS,$<)$(CC) $(CPPFLAGS) $(KERNEL_CFLAGS) -D__ASSEMBLY__ \
 		-c $< -o $@
 
+# --- The kernel as one object, its internals hidden ----------------------
+# Decision (docs/apps.md): every image links the kernel as ONE relocatable
+# object (ld -r) in which only the kernel's API stays global - the names a
+# header under include/ or arch/$(ARCH)/include/ mentions (an app can only
+# call what a header declares), and _start. objcopy makes every other
+# kernel symbol local, so an app or newlib may define `notify`, `ring` or
+# `schedule` without a clash; local symbols still reach the backtrace
+# table (ksyms.awk keeps `t`). Images with newlib (LIBC = y in app.mk)
+# link kernel-libc.o, which also hides every name newlib defines: the
+# kernel keeps its own memcpy and snprintf, the app gets newlib's.
+KERNEL_HEADERS := $(shell find include arch/$(ARCH)/include -name '*.h')
+EXPORT_DIRS := include arch/$(ARCH)/include
+$(BUILD)/kernel.r.o: $(KERNEL_OBJS)
+	$(call say,LD,$@)$(LD) -r -z noexecstack -o $@ $(KERNEL_OBJS)
+$(BUILD)/kernel.exports: $(BUILD)/kernel.r.o kernel/exports.sh \
+		$(KERNEL_HEADERS)
+	$(Q)kernel/exports.sh $< $(EXPORT_DIRS) >$@
+$(BUILD)/kernel-libc.exports: $(BUILD)/kernel.r.o kernel/exports.sh \
+		$(KERNEL_HEADERS) $(BUILD)/newlib.stamp
+	$(Q)kernel/exports.sh $< $(EXPORT_DIRS) -- $(LIBC_LIBS) >$@
+$(BUILD)/kernel.o $(BUILD)/kernel-libc.o: $(BUILD)/%.o: $(BUILD)/kernel.r.o \
+		$(BUILD)/%.exports
+	$(Q)$(OBJCOPY) --keep-global-symbols=$(BUILD)/$*.exports $< $@
+
+# --- newlib, for the apps that ask for it ---------------------------------
+# lib/newlib/build.sh builds it once into $(PVMINI_CACHE); build/newlib
+# points at that copy. The syscall glue (lib/newlib/*.c) is app code: it
+# sees newlib's headers and the kernel's exported API only.
+NEWLIB := $(BUILD)/newlib
+LIBC_LIBS := $(NEWLIB)/lib/libc.a $(NEWLIB)/lib/libm.a
+$(BUILD)/newlib.stamp: lib/newlib/build.sh
+	@mkdir -p $(BUILD)
+	$(Q)d=$$(lib/newlib/build.sh --print-dir) && ln -sfn "$$d" $(NEWLIB)
+	$(Q)touch $@
+# Hosted, not freestanding: gcc may treat printf and friends as builtins.
+# newlib declares clock_gettime, nanosleep and CLOCK_MONOTONIC only for a
+# target that says it has them; lib/newlib/time.c does.
+LIBC_CPPFLAGS := -nostdinc -isystem $(NEWLIB)/include -isystem $(GCC_INCLUDE) \
+	$(filter-out -nostdinc -isystem $(GCC_INCLUDE),$(CPPFLAGS)) \
+	-DLIBC_HEAP_SIZE='($(LIBC_HEAP_KB)UL * 1024)' \
+	-D_POSIX_TIMERS=1 -D_POSIX_MONOTONIC_CLOCK=200112L
+LIBC_CFLAGS := $(filter-out -ffreestanding,$(APP_CFLAGS))
+LIBC_GLUE_OBJS := $(patsubst lib/newlib/%.c,$(BUILD)/libc/%.o,\
+	$(wildcard lib/newlib/*.c))
+$(BUILD)/libc/%.o: lib/newlib/%.c $(FLAGS_DEPS) $(BUILD)/newlib.stamp \
+		| $(XEN_H)
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)$(CC) $(LIBC_CPPFLAGS) $(LIBC_CFLAGS) -c $< -o $@
+
 # --- One image per app: kernel + app, linked twice for symbols ----------
 # Pass 1 links with an empty symbol table; its `nm` output becomes the
 # real table for pass 2. .ksyms sits after all code, so no function moves
@@ -92,25 +141,42 @@ $(BUILD)/ksyms-empty.S: kernel/ksyms.awk
 $(BUILD)/ksyms-empty.o: $(BUILD)/ksyms-empty.S
 	$(Q)$(CC) -c $< -o $@
 
+# An app's optional app.mk sets APP_LIBC = y (link newlib; the kernel
+# enters main through lib/newlib/start.c by ld --wrap=main, so that
+# returning from main is exit()) and APP_FLAGS (extra compiler flags).
 define app_rules
+APP_LIBC := n
+APP_FLAGS :=
+-include $(call app_dir,$(1))/app.mk
 $(1)_DIR := $(call app_dir,$(1))
+$(1)_LIBC := $$(filter y,$$(APP_LIBC))
+$(1)_CFLAGS := $$(if $$($(1)_LIBC),$$(LIBC_CPPFLAGS) $$(LIBC_CFLAGS),\
+	$$(CPPFLAGS) $$(APP_CFLAGS)) $$(APP_FLAGS)
+$(1)_KERNEL := $(BUILD)/kernel$$(if $$($(1)_LIBC),-libc).o
 $(1)_OBJS := $$(patsubst $$($(1)_DIR)/%.c,$(BUILD)/app/$(1)/%.o,\
 	$$(wildcard $$($(1)_DIR)/*.c)) $(BUILD)/app/$(1)/app_name.o
-$(BUILD)/app/$(1)/%.o: $$($(1)_DIR)/%.c $(FLAGS_DEPS) | $(XEN_H)
+$(1)_DEPS := $$($(1)_KERNEL) $$($(1)_OBJS) \
+	$$(if $$($(1)_LIBC),$$(LIBC_GLUE_OBJS) $(BUILD)/newlib.stamp)
+$(1)_LINK := $$(if $$($(1)_LIBC),--wrap=main) $$($(1)_KERNEL) \
+	$$($(1)_OBJS) $$(if $$($(1)_LIBC),$$(LIBC_GLUE_OBJS) \
+	--start-group $$(LIBC_LIBS) --end-group)
+$(BUILD)/app/$(1)/%.o: $$($(1)_DIR)/%.c $(FLAGS_DEPS) \
+		$$(wildcard $$($(1)_DIR)/app.mk) \
+		$$(if $$($(1)_LIBC),$(BUILD)/newlib.stamp) | $(XEN_H)
 	@mkdir -p $$(dir $$@)
-	$$(call say,CC,$$<)$$(CC) $$(CPPFLAGS) $$(APP_CFLAGS) -c $$< -o $$@
+	$$(call say,CC,$$<)$$(CC) $$($(1)_CFLAGS) -c $$< -o $$@
 $(BUILD)/app/$(1)/app_name.o: kernel/app_name.c $(FLAGS_DEPS) | $(XEN_H)
 	@mkdir -p $$(dir $$@)
 	$(Q)$$(CC) $$(CPPFLAGS) $$(KERNEL_CFLAGS) -DAPP_NAME='"$(1)"' \
 		-c $$< -o $$@
-$(BUILD)/$(1).elf: $(KERNEL_OBJS) $$($(1)_OBJS) $(BUILD)/ksyms-empty.o \
+$(BUILD)/$(1).elf: $$($(1)_DEPS) $(BUILD)/ksyms-empty.o \
 		minios.lds kernel/ksyms.awk $(FLAGS_DEPS)
-	$$(call say,LD,$$@)$$(LD) $$(LDFLAGS) -o $$@.pass1 $(KERNEL_OBJS) \
-		$$($(1)_OBJS) $(BUILD)/ksyms-empty.o
+	$$(call say,LD,$$@)$$(LD) $$(LDFLAGS) -o $$@.pass1 $$($(1)_LINK) \
+		$(BUILD)/ksyms-empty.o
 	$(Q)$$(NM) -n --defined-only $$@.pass1 | awk -f kernel/ksyms.awk \
 		>$(BUILD)/app/$(1)/ksyms.S
 	$(Q)$$(CC) -c $(BUILD)/app/$(1)/ksyms.S -o $(BUILD)/app/$(1)/ksyms.o
-	$(Q)$$(LD) $$(LDFLAGS) -o $$@.tmp $(KERNEL_OBJS) $$($(1)_OBJS) \
+	$(Q)$$(LD) $$(LDFLAGS) -o $$@.tmp $$($(1)_LINK) \
 		$(BUILD)/app/$(1)/ksyms.o
 	$(Q)$$(NM) -n --defined-only $$@.tmp | awk -f kernel/ksyms.awk | \
 		cmp -s - $(BUILD)/app/$(1)/ksyms.S || { echo \
@@ -131,7 +197,8 @@ $(foreach a,$(APPS) $(TEST_APPS),$(eval $(call app_rules,$(a))))
 # libc-named functions renamed to pv_* (tests/unit/rename.h).
 PURE_SRCS := lib/string.c lib/vsnprintf.c kernel/cmdline.c kernel/ksyms.c \
 	kernel/mc_queue.c mm/e820.c mm/memplan.c mm/buddy.c mm/heap.c \
-	kernel/timeconv.c kernel/timer_queue.c kernel/wait_queue.c
+	kernel/timeconv.c kernel/timer_queue.c kernel/wait_queue.c \
+	lib/newlib/tty_line.c
 PURE_OBJS := $(PURE_SRCS:%.c=$(BUILD)/unit/pure/%.o)
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/unit/%,\
 	$(wildcard tests/unit/test_*.c))
@@ -149,6 +216,7 @@ unit: $(UNIT_TESTS)
 # --- Running and testing ---------------------------------------------------
 setup:
 	@tests/rig/setup
+	@lib/newlib/build.sh
 
 run: setup $(BUILD)/$(APP).elf
 ifeq ($(MODE),dom0)
@@ -165,12 +233,37 @@ test: setup apps unit
 bench: setup apps
 	@for b in bench/*.sh; do bash $$b || exit 1; done
 
+# hello and hello-libc differ only in the C library: their difference is
+# what newlib costs a small app.
 size: apps
 	@for a in $(APPS); do \
 		strip -o $(BUILD)/$$a.stripped $(BUILD)/$$a.elf && \
 		printf '%-16s %8d bytes stripped\n' $$a \
 			$$(stat -c %s $(BUILD)/$$a.stripped); \
 	done
+	@printf '%-16s %8d bytes (hello-libc - hello)\n' newlib \
+		$$(( $$(stat -c %s $(BUILD)/hello-libc.stripped) - \
+		$$(stat -c %s $(BUILD)/hello.stripped) ))
+
+# make new-app NAME=x [LIBC=y]: apps/x/ from apps/.template/ - a main,
+# its app.mk and its xl cfg (docs/apps.md).
+NEW_APP_KIND := $(if $(filter y,$(LIBC)),libc,bare)
+new-app:
+	@case "$(NAME)" in ''|*[!a-z0-9_-]*|[-_]*) echo "new-app: NAME must \
+be lower-case letters, digits, '-' or '_': make new-app NAME=myapp \
+[LIBC=y]" >&2; exit 1;; esac
+	@if [ -e apps/$(NAME) ] || [ -e tests/apps/$(NAME) ]; then \
+		echo "new-app: an app named $(NAME) exists already" >&2; \
+		exit 1; fi
+	@mkdir -p apps/$(NAME)
+	@sed 's/@NAME@/$(NAME)/g' apps/.template/$(NEW_APP_KIND).c.in \
+		>apps/$(NAME)/$(NAME).c
+	@sed 's/@NAME@/$(NAME)/g; s/@LIBC@/$(if $(filter y,$(LIBC)),y,n)/' \
+		apps/.template/app.mk.in >apps/$(NAME)/app.mk
+	@sed 's/@NAME@/$(NAME)/g' apps/.template/app.cfg.in \
+		>apps/$(NAME)/$(NAME).cfg
+	@echo "new-app: created apps/$(NAME)/ ($(NEW_APP_KIND)); try: \
+make run APP=$(NAME)"
 
 clean:
 	rm -rf $(BUILD)

@@ -14,6 +14,7 @@
 int ring_console_init(const start_info_t *si);
 void ring_console_write(const char *s, size_t n);
 void ring_console_drain(void);
+size_t ring_console_read(char *buf, size_t n);
 const char *ring_console_describe(void);
 
 static bool use_console_io;
@@ -44,6 +45,17 @@ void console_write(const char *s, size_t n)
 		s += chunk;
 		n -= chunk;
 	}
+}
+
+size_t console_read(char *buf, size_t n)
+{
+	long rc;
+
+	if (!use_console_io)
+		return ring_console_read(buf, n);
+	/* Xen hands dom0 what its serial line has buffered, never blocks. */
+	rc = xen_console_io(CONSOLEIO_read, n > 1024 ? 1024 : n, buf);
+	return rc > 0 ? (size_t)rc : 0;
 }
 
 void console_drain(void)

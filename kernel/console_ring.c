@@ -108,6 +108,28 @@ void ring_console_write(const char *s, size_t n)
 	notify();
 }
 
+/*
+ * Input: xenconsoled produces keystrokes into `in` and advances in_prod;
+ * we copy, then publish in_cons with a release store (the bytes are read
+ * before the slot is handed back) and notify, so that a backend waiting
+ * for room goes on.
+ */
+size_t ring_console_read(char *buf, size_t n)
+{
+	uint32_t cons = ring->in_cons;
+	uint32_t prod = __atomic_load_n(&ring->in_prod, __ATOMIC_ACQUIRE);
+	size_t got = 0;
+
+	if (prod - cons > sizeof(ring->in)) /* a corrupt index: drop it all */
+		cons = prod;
+	while (cons != prod && got < n)
+		buf[got++] = ring->in[MASK_XENCONS_IDX(cons++, ring->in)];
+	__atomic_store_n(&ring->in_cons, cons, __ATOMIC_RELEASE);
+	if (got)
+		notify();
+	return got;
+}
+
 void ring_console_drain(void)
 {
 	if (dropped) {

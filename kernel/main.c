@@ -71,6 +71,15 @@ static void print_banner(void)
 	       app_name, v >> 16, v & 0xffff, is_dom0() ? "dom0" : "domU");
 }
 
+/* How main's return value, or newlib's _exit(), ends the domain. */
+__noreturn void app_exit(int rc)
+{
+	if (rc == 0)
+		shutdown(SHUTDOWN_poweroff);
+	printk("exit code %d\n", rc);
+	shutdown(SHUTDOWN_crash);
+}
+
 __noreturn void start_kernel(const start_info_t *si)
 {
 	int bad_cmdline, rc;
@@ -101,8 +110,5 @@ __noreturn void start_kernel(const start_info_t *si)
 	trace_boot("app: calling main() of '%s' after %lu hypercalls", app_name,
 		   hypercall_count);
 	rc = main(cmdline.argc, cmdline.argv);
-	if (rc == 0)
-		shutdown(SHUTDOWN_poweroff);
-	printk("exit code %d\n", rc);
-	shutdown(SHUTDOWN_crash);
+	app_exit(rc);
 }

@@ -22,6 +22,8 @@ extern char boot_stack[], boot_stack_top[];
 
 /* Ends the domain with a SHUTDOWN_* reason after draining the console. */
 __noreturn void shutdown(unsigned int reason);
+/* The app is done: 0 powers off, anything else says so and crashes. */
+__noreturn void app_exit(int rc);
 /* Prints the message and a backtrace, then ends with SHUTDOWN_crash. */
 __noreturn void panic(const char *fmt, ...) __printf(1, 2);
 

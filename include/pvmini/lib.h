@@ -14,7 +14,8 @@
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define __printf(f, a) __attribute__((format(printf, f, a)))
 #define __noreturn __attribute__((noreturn))
-#define __unused __attribute__((unused))
+/* Spelled exactly as newlib's sys/cdefs.h does: both may be included. */
+#define __unused __attribute__((__unused__))
 
 void *memcpy(void *dst, const void *src, size_t n);
 void *memmove(void *dst, const void *src, size_t n);

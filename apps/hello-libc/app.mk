@@ -1,0 +1,2 @@
+# hello-libc links newlib (libc + libm).
+APP_LIBC = y

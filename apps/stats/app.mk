@@ -1,0 +1,2 @@
+# stats links newlib (libc + libm).
+APP_LIBC = y

@@ -1,0 +1,2 @@
+# libctest links newlib (libc + libm).
+APP_LIBC = y
