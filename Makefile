@@ -121,7 +121,6 @@ $(BUILD)/newlib.stamp: lib/newlib/build.sh
 # target that says it has them; lib/newlib/time.c does.
 LIBC_CPPFLAGS := -nostdinc -isystem $(NEWLIB)/include -isystem $(GCC_INCLUDE) \
 	$(filter-out -nostdinc -isystem $(GCC_INCLUDE),$(CPPFLAGS)) \
-	-DLIBC_HEAP_SIZE='($(LIBC_HEAP_KB)UL * 1024)' \
 	-D_POSIX_TIMERS=1 -D_POSIX_MONOTONIC_CLOCK=200112L
 LIBC_CFLAGS := $(filter-out -ffreestanding,$(APP_CFLAGS))
 LIBC_GLUE_OBJS := $(patsubst lib/newlib/%.c,$(BUILD)/libc/%.o,\

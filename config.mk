@@ -24,11 +24,6 @@ LD ?= ld
 NM ?= nm
 OBJCOPY ?= objcopy
 
-# The heap of apps linked with newlib (APP_LIBC = y), in KiB: a fixed
-# arena in .bss behind sbrk (lib/newlib/heap.c) until malloc moves onto
-# the page allocator. malloc returns NULL once it is used up.
-LIBC_HEAP_KB ?= 4096
-
 # y: issue each queued multicall entry as its own hypercall and print it,
 # to find which call in a batch fails (kernel/mc_issue_debug.c). Slow.
 MULTICALL_DEBUG ?= n

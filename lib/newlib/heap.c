@@ -1,51 +1,65 @@
 /*
- * heap.c - the memory behind newlib's malloc.
+ * heap.c - malloc for libc apps is pvmini's heap (mm/heap.c over the page
+ * allocator): one allocator for the kernel and the app, and all of the
+ * domain's memory (ballooned-in pages too) is there for malloc.
  *
- * newlib's malloc is the one allocator of a libc app; it grows its pool
- * with sbrk(). sbrk needs address space that extends contiguously, so it
- * is backed by one fixed arena in .bss (LIBC_HEAP_KB in config.mk).
- * libc_heap_grow() is the single place that knows this: moving malloc
- * onto pvmini's page allocator means changing that function only.
+ * newlib's malloc(), free(), stdio's buffers and the rest all go through
+ * the reentrant entry points below; defining them keeps newlib's own
+ * malloc (mallocr.c, which grows with sbrk) out of the image entirely.
+ * There is deliberately no sbrk: should newlib's malloc ever be pulled in,
+ * the link fails instead of a second allocator appearing.
  *
- * Exhaustion is an ordinary answer: sbrk fails with ENOMEM and malloc
- * returns NULL, it never crashes.
+ * Exhaustion is an ordinary answer: NULL with ENOMEM, never a crash.
  */
+#include <errno.h>
 #include <malloc.h>
+#include <reent.h>
 #include <stddef.h>
-#include <stdint.h>
-#include <unistd.h>
 
-#include "glue.h"
+#include <pvmini/heap.h>
+#include <pvmini/page_alloc.h>
 
-static char arena[LIBC_HEAP_SIZE] __attribute__((aligned(4096)));
-static size_t brk;
-
-/*
- * Moves the break by incr bytes; returns the old break, or NULL when the
- * arena cannot grow (or shrink) that far.
- */
-void *libc_heap_grow(ptrdiff_t incr);
-void *libc_heap_grow(ptrdiff_t incr)
+static void *or_enomem(struct _reent *r, void *p)
 {
-	char *old = arena + brk;
-
-	if (incr > 0 && (size_t)incr > sizeof(arena) - brk)
-		return NULL;
-	if (incr < 0 && (size_t)-incr > brk)
-		return NULL;
-	brk += incr;
-	return old;
+	if (!p)
+		r->_errno = ENOMEM;
+	return p;
 }
 
-void *sbrk(ptrdiff_t incr)
+void *_malloc_r(struct _reent *r, size_t n)
 {
-	void *old = libc_heap_grow(incr);
+	return or_enomem(r, kmalloc(n));
+}
 
-	if (!old) {
-		glue_fail(ENOMEM);
-		return (void *)-1;
+void _free_r(struct _reent *r, void *p)
+{
+	(void)r;
+	kfree(p); /* a bad or double free stops the domain with a message */
+}
+
+void *_calloc_r(struct _reent *r, size_t n, size_t size)
+{
+	return or_enomem(r, kcalloc(n, size));
+}
+
+void *_realloc_r(struct _reent *r, void *p, size_t n)
+{
+	if (p && !n) { /* newlib's choice for realloc(p, 0): free, NULL */
+		kfree(p);
+		return NULL;
 	}
-	return old;
+	return or_enomem(r, krealloc(p, n));
+}
+
+void *_memalign_r(struct _reent *r, size_t align, size_t n)
+{
+	return or_enomem(r, kmemalign(align, n));
+}
+
+size_t _malloc_usable_size_r(struct _reent *r, void *p)
+{
+	(void)r;
+	return p ? heap_usable_size(p) : 0;
 }
 
 /* newlib has memalign but not this POSIX spelling of it. */
@@ -55,7 +69,7 @@ int posix_memalign(void **out, size_t align, size_t size)
 
 	if (!align || (align & (align - 1)) || align % sizeof(void *))
 		return EINVAL;
-	p = memalign(align, size);
+	p = kmemalign(align, size);
 	if (!p)
 		return ENOMEM;
 	*out = p;

@@ -2,7 +2,7 @@
 # guest: no #UD), libm and strtod; ENOSYS/ESPIPE reach errno; time() is a
 # real date and a 100 ms nanosleep moves both clocks by 100 ms or more;
 # 20000 random malloc/free with every byte checked, NULL + ENOMEM when
-# the arena runs out, reuse after free; float sums stay exact while timer
+# memory runs out, reuse after free; float sums stay exact while timer
 # events interrupt them. The app compares each result itself and prints
 # WRONG on any mismatch.
 app     libctest

@@ -1,5 +1,5 @@
 /*
- * malloc.c - newlib's malloc over the sbrk arena: random allocate/free
+ * malloc.c - malloc (pvmini's heap behind newlib): random allocate/free
  * with every byte checked, then exhaustion (NULL and ENOMEM, never a
  * crash), then reuse of what was freed.
  */
