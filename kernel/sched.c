@@ -24,6 +24,15 @@ void idle_wait(const struct wait_queue *runq);
 struct thread *current_thread;
 struct sched_stats sched_stats;
 static struct wait_queue run_queue;
+static void (*libc_switch)(struct thread *next);
+void (*libc_reap)(struct thread *t);
+
+void thread_set_libc_hooks(void (*on_switch)(struct thread *next),
+			   void (*on_reap)(struct thread *t))
+{
+	libc_switch = on_switch;
+	libc_reap = on_reap;
+}
 
 static void switch_to(struct thread *prev, struct thread *next)
 {
@@ -32,6 +41,9 @@ static void switch_to(struct thread *prev, struct thread *next)
 		fpu_save(prev->fpu);
 	if (!(next->flags & THREAD_NO_FPU))
 		fpu_restore(next->fpu);
+	/* A libc keeps errno, stdio and strtok state per thread. */
+	if (libc_switch)
+		libc_switch(next);
 	sched_stats.switches++;
 	current_thread = next;
 	switch_stacks(&prev->sp, next->sp);

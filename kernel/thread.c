@@ -21,6 +21,7 @@ void schedule(void);
 void thread_block_locked(void);
 /* arch/x86/switch.S and head.S */
 extern char thread_start[];
+extern void (*libc_reap)(struct thread *t); /* kernel/sched.c */
 
 /* The thread that runs main(): the boot stack, its own FPU state. */
 static struct thread main_thread = { .name = "main" };
@@ -121,7 +122,9 @@ int thread_join(struct thread *t)
 	while (t->state != THREAD_EXITED)
 		wq_wait_locked(&t->joiners);
 	local_irq_restore(flags);
-	/* It will never run again: its stack can go. */
+	/* It will never run again: its stack can go, and its libc state. */
+	if (libc_reap)
+		libc_reap(t);
 	thread_stack_free(t->stack_slot);
 	return 0;
 }

@@ -48,6 +48,9 @@ struct thread {
 	void *arg;
 	uintptr_t stack_lo, stack_hi;
 	void *stack_slot; /* from thread_stack_alloc, NULL for main */
+	/* A C library's per-thread state (newlib's struct _reent), swapped
+	 * by the hooks below; the kernel never looks inside. */
+	void *libc_state;
 	/* fxsave needs 16-byte alignment. */
 	uint8_t fpu[FPU_STATE_SIZE] __attribute__((aligned(16)));
 };
@@ -63,6 +66,14 @@ __noreturn void thread_exit(void);
 int thread_join(struct thread *t);
 void thread_sleep_until(uint64_t deadline_ns);
 void thread_sleep_ns(uint64_t ns);
+
+/*
+ * Hooks for a C library linked into the app: on_switch runs (events
+ * masked) just before `next` gets the CPU, on_reap when a joined thread's
+ * stack is freed. Either may be NULL.
+ */
+void thread_set_libc_hooks(void (*on_switch)(struct thread *next),
+			   void (*on_reap)(struct thread *t));
 
 /* Makes a blocked thread runnable; safe from event handlers. */
 void thread_wake(struct thread *t);

@@ -15,8 +15,11 @@
 int __real_main(int argc, char **argv);
 int __wrap_main(int argc, char **argv);
 
+void libc_threads_init(void); /* threads.c */
+
 int __wrap_main(int argc, char **argv)
 {
+	libc_threads_init();
 	exit(__real_main(argc, argv));
 }
 

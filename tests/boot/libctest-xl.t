@@ -18,6 +18,7 @@ match   ^errno: open ENOSYS, lseek ESPIPE, isatty 1$
 match   ^time: year 20[2-9][0-9], nanosleep 100 ms: monotonic 100\.\.2000 ms, wall 99\.\.2000 ms$
 match   ^malloc: 20000 ops ok; 1 TiB refused; out of memory after [0-9]+ KiB \(ENOMEM\), [0-9]+ KiB again after free$
 match   ^sse: [0-9]+ float loops, 0 wrong, some timer events in between$
+match   ^threads: errno and strtok per thread: yes$
 match   ^libctest: 0 failure\(s\)$
 nomatch WRONG
 nomatch exit code

@@ -137,6 +137,7 @@ int main(int argc, char **argv)
 	check_time();
 	check_malloc();
 	check_sse();
+	check_threads();
 	printf("libctest: %d failure(s)\n", failures);
 	return failures ? 1 : 0;
 }

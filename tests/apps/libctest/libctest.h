@@ -6,7 +6,8 @@ extern int failures;
 /* Counts a failure and prints "WRONG: what" unless ok. */
 void check(int ok, const char *what);
 
-void check_malloc(void); /* malloc.c */
-void check_sse(void);	 /* sse.c */
+void check_malloc(void);  /* malloc.c */
+void check_sse(void);	  /* sse.c */
+void check_threads(void); /* threads.c */
 
 #endif
