@@ -28,26 +28,42 @@ void early_alloc_init(void)
 	next_pfn = boot_end_pfn();
 }
 
-unsigned long early_alloc_room(void)
+/*
+ * Finds n contiguous pages from next_pfn on that are ours and mapped:
+ * released pfns (holes) are stepped over, not counted as room.
+ */
+static bool find(unsigned long n, unsigned long *start)
 {
-	return next_pfn < limit() ? limit() - next_pfn : 0;
+	unsigned long s = next_pfn;
+
+	for (unsigned long pfn = s; pfn < s + n; pfn++) {
+		if (pfn >= limit())
+			return false;
+		if (!pfn_is_ours(pfn)) /* released: start after it */
+			s = pfn + 1;
+	}
+	*start = s;
+	return true;
+}
+
+bool early_alloc_has(unsigned long n)
+{
+	unsigned long start;
+
+	return find(n, &start);
 }
 
 /* n contiguous zeroed pages, or a panic: boot cannot go on without. */
 void *early_alloc_pages(unsigned long n)
 {
-	unsigned long start = next_pfn;
+	unsigned long start;
 
 	if (closed)
 		panic("early_alloc after the page allocator took over");
-	for (unsigned long pfn = start; pfn < start + n; pfn++) {
-		if (pfn >= limit())
-			panic("early_alloc: %lu pages do not fit below pfn "
-			      "%#lx (mapped so far)",
-			      n, limit());
-		if (!pfn_is_ours(pfn)) /* released: start after it */
-			start = pfn + 1;
-	}
+	if (!find(n, &start))
+		panic("early_alloc: %lu pages do not fit below pfn %#lx "
+		      "(mapped so far)",
+		      n, limit());
 	next_pfn = start + n;
 	pages_given += n;
 	memset(pfn_to_virt(start), 0, n * 4096);

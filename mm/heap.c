@@ -5,9 +5,10 @@
  * Every block starts with a 16-byte header (so payloads stay 16-byte
  * aligned, as SSE code expects) saying what the block is. Small blocks
  * (up to 2 KiB with the header) come from per-size free lists, carved
- * out of whole pages; bigger ones are 2^order pages of their own and go
- * straight back on free. Aligned blocks carry a second header in front of
- * the aligned payload that points back to the real block.
+ * out of whole pages; bigger ones are runs of exactly as many pages as
+ * they need and go straight back on free. Aligned blocks carry a second
+ * header in front of the aligned payload that points back to the real
+ * block.
  */
 #include <pvmini/heap.h>
 
@@ -20,7 +21,7 @@
 
 struct header {
 	uint32_t magic;
-	uint32_t kind;	/* size class, or page order */
+	uint32_t kind;	/* size class, or number of pages */
 	uint64_t extra; /* aligned: offset back to the real payload */
 };
 
@@ -62,6 +63,39 @@ static void *carve(unsigned int c)
 	return free_list[c];
 }
 
+/*
+ * Gives back pages [p, p + n pages). The page allocator deals in aligned
+ * powers of two, so the run goes back as the largest aligned pieces that
+ * fit, which is exactly how a run carved from an aligned block splits.
+ */
+static void free_run(char *p, unsigned long n)
+{
+	while (n) {
+		unsigned int order = 0;
+
+		while ((2UL << order) <= n &&
+		       !(((uintptr_t)p / PAGE) & ((2UL << order) - 1)))
+			order++;
+		pages->free(p, order);
+		p += PAGE << order;
+		n -= 1UL << order;
+	}
+}
+
+/* A run of exactly n pages: the next power of two, minus its tail. */
+static void *alloc_run(unsigned long n)
+{
+	unsigned int order = 0;
+	char *p;
+
+	while ((1UL << order) < n)
+		order++;
+	p = pages->alloc(order);
+	if (p)
+		free_run(p + n * PAGE, (1UL << order) - n);
+	return p;
+}
+
 void *heap_alloc(size_t size)
 {
 	struct header *h;
@@ -78,16 +112,13 @@ void *heap_alloc(size_t size)
 		*h = (struct header){ MAGIC_SMALL, c, 0 };
 		return (char *)h + HEADER;
 	}
-	for (unsigned int order = 0; order < 32; order++) {
-		if (size + HEADER > PAGE << order)
-			continue;
-		h = pages->alloc(order);
-		if (!h)
-			return NULL;
-		*h = (struct header){ MAGIC_PAGES, order, 0 };
-		return (char *)h + HEADER;
-	}
-	return NULL;
+	h = alloc_run((size + HEADER + PAGE - 1) / PAGE);
+	if (!h)
+		return NULL;
+	*h = (struct header){ MAGIC_PAGES,
+			      (uint32_t)((size + HEADER + PAGE - 1) / PAGE),
+			      0 };
+	return (char *)h + HEADER;
 }
 
 size_t heap_usable_size(const void *p)
@@ -98,7 +129,7 @@ size_t heap_usable_size(const void *p)
 		return heap_usable_size((const char *)p - h->extra) - h->extra;
 	if (h->magic == MAGIC_SMALL)
 		return (32UL << h->kind) - HEADER;
-	return (PAGE << h->kind) - HEADER;
+	return PAGE * h->kind - HEADER;
 }
 
 void *heap_alloc_aligned(size_t align, size_t size)
@@ -144,9 +175,9 @@ int heap_free(void *p)
 		free_list[c] = f;
 		return 0;
 	}
-	if (h->magic == MAGIC_PAGES && h->kind < 32) {
+	if (h->magic == MAGIC_PAGES && h->kind) {
 		h->magic = 0;
-		pages->free(h, h->kind);
+		free_run((char *)h, h->kind);
 		return 0;
 	}
 	return -1;

@@ -13,6 +13,9 @@
 #include <pvmini/kernel.h>
 #include <pvmini/mm.h>
 #include <pvmini/p2m.h>
+#include <pvmini/pagetable.h>
+
+static unsigned long direct_end;
 
 static const unsigned long *const m2p =
 	(const unsigned long *)MACH2PHYS_VIRT_START;
@@ -25,6 +28,22 @@ unsigned long boot_end_pfn(void)
 	       start_info->nr_pt_frames + 1;
 }
 
+/*
+ * Builders map more than they promise (Xen's dom0 builder and libxenguest
+ * round the mapping up to 4 MiB): find where it really ends, so the
+ * kernel can use all of it. Run before anything is unmapped.
+ */
+void physmap_probe(void)
+{
+	unsigned long pfn = mapped_pfn_end();
+	uint64_t maddr, pte;
+
+	while (pfn < start_info->nr_pages &&
+	       !pte_lookup((unsigned long)pfn_to_virt(pfn), &maddr, &pte))
+		pfn++;
+	direct_end = pfn;
+}
+
 unsigned long mapped_pfn_end(void)
 {
 	unsigned long pt_end = start_info->pt_base - VIRT_BASE +
@@ -32,8 +51,6 @@ unsigned long mapped_pfn_end(void)
 
 	return (pt_end + 512 * 1024) >> PAGE_SHIFT;
 }
-
-static unsigned long direct_end;
 
 unsigned long physmap_end(void)
 {

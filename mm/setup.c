@@ -154,30 +154,35 @@ static unsigned long max_pages(void)
 
 static void plan_extra_memory(void)
 {
-	unsigned long bytes;
-
 	info.max_pages = max_pages();
 	plan_extra(&map, start_info->nr_pages, info.max_pages, info.released,
 		   &extra);
-	if (extra.max_pfn > p2m_size()) {
-		bytes = extra.max_pfn * sizeof(unsigned long);
-		p2m_grow(early_alloc_pages((bytes + 4095) / 4096),
-			 extra.max_pfn);
-	}
 	trace_boot("memory: maximum %lu pages (%s); extra %lu pages in %u "
-		   "region(s), p2m now %lu entries",
+		   "region(s)",
 		   info.max_pages,
 		   is_dom0() ? "XENMEM_maximum_reservation"
 			     : "end of RAM in the map",
-		   extra.pages, extra.nr, p2m_size());
+		   extra.pages, extra.nr);
 	if (extra.clamped || extra.unplaced)
 		printk("memory: %lu extra pages over %dx the allocation and "
 		       "%lu with no RAM in the map to go to are not used\n",
 		       extra.clamped, EXTRA_MEM_RATIO, extra.unplaced);
 }
 
+/* Extra pfns need p2m entries; once all RAM is mapped there is room. */
+static void grow_p2m(void)
+{
+	unsigned long bytes = extra.max_pfn * sizeof(unsigned long);
+
+	if (extra.max_pfn > p2m_size())
+		p2m_grow(early_alloc_pages((bytes + 4095) / 4096),
+			 extra.max_pfn);
+	trace_boot("memory: p2m has %lu entries", p2m_size());
+}
+
 void memory_setup(void)
 {
+	physmap_probe();
 	fetch_map();
 	if (plan_holes(&map, start_info->nr_pages, boot_end_pfn(), &holes)) {
 		printk("memory: the memory map makes no sense: %s\n",
@@ -203,5 +208,6 @@ void memory_setup(void)
 		       holes.nr_kept);
 	plan_extra_memory();
 	direct_map_init();
+	grow_p2m();
 	page_alloc_init();
 }

@@ -155,7 +155,7 @@ void map_pfns(unsigned long start, unsigned long end)
 		/* Early tables come from mapped memory: map what we have so
 		 * far before it runs out, and the new mapping feeds the rest.
 		 */
-		if (alloc_table == early_table && early_alloc_room() < 2) {
+		if (alloc_table == early_table && !early_alloc_has(2)) {
 			finish_batch(pfn);
 			mc_batch();
 		}

@@ -24,6 +24,7 @@ unsigned long mapped_pfn_end(void);
 /* ... and below this now (those that have frames), as the map grows. */
 unsigned long physmap_end(void);
 void physmap_set_end(unsigned long pfn);
+void physmap_probe(void); /* where the builder's mapping really ends */
 
 static inline void *pfn_to_virt(unsigned long pfn)
 {
@@ -39,8 +40,8 @@ static inline unsigned long virt_to_pfn(const void *va)
 void early_alloc_init(void);
 void *early_alloc_pages(unsigned long n);
 unsigned long early_alloc_end(void);
-unsigned long early_alloc_room(void); /* pages left below physmap_end */
-void early_alloc_close(void);	      /* the page allocator took over */
+bool early_alloc_has(unsigned long n); /* n pages left, mapped? */
+void early_alloc_close(void);	       /* the page allocator took over */
 unsigned long early_alloc_count(void);
 
 /* The boot-time memory setup (mm/setup.c) and what it found. */

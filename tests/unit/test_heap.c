@@ -1,40 +1,48 @@
 /*
- * test_heap.c - the heap engine (mm/heap.c) over a fake page source with
- * a budget: sizes and alignment, exhaustion gives NULL, frees return
- * pages, bad and double frees are refused, and a random run keeps every
- * byte of every live block intact.
+ * test_heap.c - the heap engine (mm/heap.c) over the buddy allocator on
+ * an arena: sizes and alignment, big blocks take exactly their pages,
+ * exhaustion gives NULL, frees return pages, bad and double frees are refused,
+ * and a random run keeps every byte of every live block intact.
  */
 #include "unit.h"
 
+#include <pvmini/buddy.h>
 #include <pvmini/heap.h>
 #include <stdlib.h>
 
-static long budget, pages_out;
+/* Pages from the real buddy allocator over an arena: partial frees and
+ * alignment behave as in the kernel. */
+#define ARENA_PAGES 4096
+static struct buddy b;
+static char *arena;
+static unsigned char meta[ARENA_PAGES * 9];
+static long pages_out;
 
-static void *fake_alloc(unsigned int order)
+static void *buddy_pages(unsigned int order)
 {
-	void *p;
+	long i = buddy_alloc(&b, order);
 
-	if ((1L << order) > budget)
+	if (i < 0)
 		return NULL;
-	p = aligned_alloc(4096 << order, 4096 << order);
-	budget -= 1L << order;
 	pages_out += 1L << order;
-	return p;
+	return arena + i * 4096;
 }
 
-static void fake_free(void *va, unsigned int order)
+static void buddy_free_pages(void *va, unsigned int order)
 {
-	free(va);
-	budget += 1L << order;
+	if (buddy_free(&b, ((char *)va - arena) / 4096, order))
+		abort(); /* the heap freed something it did not own */
 	pages_out -= 1L << order;
 }
 
-static const struct heap_pages fake = { fake_alloc, fake_free };
+static const struct heap_pages fake = { buddy_pages, buddy_free_pages };
 
 static void fresh(long pages)
 {
-	budget = pages;
+	if (!arena)
+		arena = aligned_alloc(4096 << 12, ARENA_PAGES * 4096UL);
+	buddy_init(&b, 0, ARENA_PAGES, meta);
+	buddy_add(&b, 0, pages);
 	pages_out = 0;
 	heap_init(&fake);
 }
@@ -56,15 +64,21 @@ TEST(sizes_fit_and_are_16_aligned)
 	}
 }
 
-TEST(large_blocks_return_their_pages)
+TEST(large_blocks_take_exactly_their_pages)
 {
-	char *p;
+	char *p, *q;
 
-	fresh(100);
-	p = heap_alloc(40000); /* 10 pages -> an order-4 block */
-	CHECK(p && pages_out == 16);
+	fresh(1000); /* a 65-page run passes through a 128-page block */
+	p = heap_alloc(40000); /* 40016 bytes with the header: 10 pages */
+	CHECK(p && pages_out == 10);
+	CHECK(heap_usable_size(p) == 10 * 4096 - 16);
+	q = heap_alloc(256 * 1024); /* 65 pages, not 128 */
+	CHECK(q && pages_out == 75);
+	memset(p, 1, 40000);
+	memset(q, 2, 256 * 1024);
 	CHECK(heap_free(p) == 0);
-	CHECK(pages_out == 0);
+	CHECK(heap_free(q) == 0);
+	CHECK(pages_out == 0 && b.free_pages == 1000);
 }
 
 TEST(aligned_allocation)
@@ -81,7 +95,7 @@ TEST(aligned_allocation)
 		CHECK(heap_free(p) == 0);
 	}
 	CHECK(heap_alloc_aligned(24, 10) == NULL); /* not a power of two */
-	CHECK(pages_out <= 2); /* small-block pages stay with the heap */
+	CHECK(pages_out <= 3); /* small-block pages stay with the heap */
 }
 
 TEST(exhaustion_gives_null_then_recovers)
@@ -107,9 +121,8 @@ TEST(realloc_keeps_contents)
 	memcpy(p, "0123456789", 10);
 	p = heap_realloc(p, 5000);
 	CHECK(p && !memcmp(p, "0123456789", 10));
-	CHECK(heap_realloc(p, 20) == p); /* fits: stays */
-	budget = 0;
-	CHECK(heap_realloc(p, 1 << 20) == NULL); /* fails, p still valid */
+	CHECK(heap_realloc(p, 20) == p);	 /* fits: stays */
+	CHECK(heap_realloc(p, 1 << 24) == NULL); /* fails, p still valid */
 	CHECK(!memcmp(p, "0123456789", 10));
 }
 
