@@ -26,4 +26,8 @@
 #include <pvmini/timer.h>
 #include <pvmini/thread.h>
 
+/* Xenstore, the domain's lifecycle, grant tables */
+#include <pvmini/xenstore.h>
+#include <pvmini/gnttab.h>
+
 #endif

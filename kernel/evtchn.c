@@ -92,6 +92,14 @@ int evtchn_bind_interdomain(domid_t remote, evtchn_port_t remote_port,
 	return rc ? (int)rc : bind(op.local_port, fn, data);
 }
 
+int evtchn_bind_existing(evtchn_port_t port, evtchn_handler_t fn, void *data)
+{
+	/* No hypercall: the port is connected already, only ours to serve. */
+	if (!port_valid(port) || port_bound(port))
+		return -XEN_EINVAL;
+	return bind(port, fn, data);
+}
+
 int evtchn_notify(evtchn_port_t port)
 {
 	struct evtchn_send op = { .port = port };

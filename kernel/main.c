@@ -10,6 +10,7 @@
 #include <pvmini/kernel.h>
 #include <pvmini/mm.h>
 #include <pvmini/trace.h>
+#include <pvmini/xenstore.h>
 
 void traps_init(void);
 void events_init(void);
@@ -106,6 +107,7 @@ __noreturn void start_kernel(const start_info_t *si)
 	events_init();
 	timers_init();
 	threads_init();
+	xenstore_init();
 
 	trace_boot("app: calling main() of '%s' after %lu hypercalls", app_name,
 		   hypercall_count);

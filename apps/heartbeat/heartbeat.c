@@ -6,9 +6,22 @@
  * Each beat sleeps until an absolute deadline (start + n seconds), so
  * the beats do not drift however long printing takes; between beats the
  * vCPU is blocked in Xen.
+ *
+ * `xl shutdown` / `xl reboot` end it cleanly (kernel/lifecycle.c); its
+ * shutdown hook says how many beats it made first.
  */
 #include <pvmini.h>
 #include <pvmini/thread.h>
+
+static unsigned long beats;
+
+static void on_shutdown(unsigned int reason, void *data __unused)
+{
+	printk("heartbeat: stopping after %lu beats (shutdown reason %u)\n",
+	       beats, reason);
+}
+
+static struct shutdown_hook hook = { .fn = on_shutdown };
 
 static int parse_count(const char *s, unsigned long *out)
 {
@@ -34,6 +47,7 @@ int main(int argc, char **argv)
 		printk("usage: heartbeat [COUNT]  (a number; none: forever)\n");
 		return 2;
 	}
+	shutdown_hook_register(&hook);
 	start = prev = monotonic_ns();
 	for (unsigned long n = 1; !count || n <= count; n++) {
 		uint64_t wall;
@@ -49,6 +63,7 @@ int main(int argc, char **argv)
 		       (now - prev) / NSEC_PER_SEC,
 		       (now - prev) % NSEC_PER_SEC / NSEC_PER_MSEC, date);
 		prev = now;
+		beats = n;
 	}
 	now = monotonic_ns();
 	printk("heartbeat: %lu beats in %lu.%03lu s\n", count,

@@ -26,6 +26,9 @@ int evtchn_alloc_unbound(domid_t remote, evtchn_handler_t fn, void *data);
 /* Connects a new local port to `remote_port` of domain `remote`. */
 int evtchn_bind_interdomain(domid_t remote, evtchn_port_t remote_port,
 			    evtchn_handler_t fn, void *data);
+/* A port the domain builder bound for us (xenstore's): handler only.
+ * -XEN_EINVAL if out of range or bound here already. */
+int evtchn_bind_existing(evtchn_port_t port, evtchn_handler_t fn, void *data);
 /* Makes the other end pending. */
 int evtchn_notify(evtchn_port_t port);
 /* Stops / resumes delivery; an event raised while masked is kept. */

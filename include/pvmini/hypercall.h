@@ -77,6 +77,13 @@ static inline long xen_event_channel_op(int cmd, void *arg)
 	return HC(__HYPERVISOR_event_channel_op, cmd, arg, 0, 0, 0);
 }
 
+/* --- Grant tables: pages shared with other domains -------------------- */
+static inline long xen_grant_table_op(unsigned int cmd, void *arg,
+				      unsigned int count)
+{
+	return HC(__HYPERVISOR_grant_table_op, cmd, arg, count, 0, 0);
+}
+
 /* --- Time: per-vCPU timers -------------------------------------------- */
 static inline long xen_vcpu_op(int cmd, unsigned int vcpu, void *arg)
 {

@@ -17,10 +17,12 @@
 #include <xen/errno.h>
 #include <xen/event_channel.h>
 #include <xen/features.h>
+#include <xen/grant_table.h>
 #include <xen/memory.h>
 #include <xen/sched.h>
 #include <xen/vcpu.h>
 #include <xen/version.h>
 #include <xen/io/console.h>
+#include <xen/io/xs_wire.h>
 
 #endif
