@@ -9,17 +9,18 @@
  * notify the event channel so xenconsoled wakes up.
  *
  * Waiting for the backend uses SCHEDOP_poll on our console port with a
- * timeout: it sleeps in Xen until xenconsoled notifies us back (it does
- * after consuming) without needing event delivery enabled. Every wait is
- * bounded: a dead backend costs at most a second, never a hang.
+ * deadline: it sleeps in Xen until xenconsoled notifies us back (it does
+ * after consuming), in any context, events enabled or not. Every wait is
+ * bounded: a dead backend costs at most a second, never a hang. Input
+ * wakes readers through the same port (kernel/console_input.c).
  */
 #include <pvmini/console.h>
 #include <pvmini/hypercall.h>
+#include <pvmini/irq.h>
 #include <pvmini/kernel.h>
 #include <pvmini/mm.h>
 #include <pvmini/time.h>
 
-#define WAIT_STEP_NS 10000000ULL    /* 10 ms per poll */
 #define WAIT_LIMIT_NS 1000000000ULL /* give up on a silent backend */
 
 static struct xencons_interface *ring;
@@ -58,27 +59,54 @@ static uint32_t used(void)
 	       __atomic_load_n(&ring->out_cons, __ATOMIC_ACQUIRE);
 }
 
-/* Sleeps until the backend consumed down to `target` bytes, or the limit. */
+/*
+ * Marks the port pending again, as Xen would: used when a wait below
+ * cleared a notification that was (also) about input, so that the
+ * upcall still wakes the readers once events are unmasked.
+ */
+static void repost(void)
+{
+	struct vcpu_info *v = &shared_info->vcpu_info[0];
+
+	__atomic_fetch_or(&shared_info->evtchn_pending[port / 64],
+			  1UL << (port % 64), __ATOMIC_SEQ_CST);
+	__atomic_fetch_or(&v->evtchn_pending_sel, 1UL << (port / 64),
+			  __ATOMIC_SEQ_CST);
+	v->evtchn_upcall_pending = 1;
+}
+
+/*
+ * Sleeps in Xen until the backend has consumed down to `target` bytes,
+ * or the limit. Events stay masked meanwhile: an upcall would take the
+ * port's pending bit that SCHEDOP_poll waits on, whereas masked, a
+ * notify arriving between the check and the poll keeps the bit set and
+ * the poll returns at once. So each wakeup is a notify, never a tick.
+ */
 static bool wait_until_used(uint32_t target)
 {
 	uint64_t deadline = monotonic_ns() + WAIT_LIMIT_NS;
+	unsigned long flags = local_irq_save();
+	bool ok = true, cleared = false;
 
 	while (used() > target) {
-		struct sched_poll poll = { .nr_ports = 1 };
-		uint64_t now = monotonic_ns();
+		struct sched_poll poll = { .nr_ports = 1, .timeout = deadline };
 
-		if (now >= deadline)
-			return false;
-		/* Clear first, then re-check: a notify in between is kept. */
+		if (monotonic_ns() >= deadline) {
+			ok = false;
+			break;
+		}
 		__atomic_fetch_and(&shared_info->evtchn_pending[port / 64],
 				   ~(1UL << (port % 64)), __ATOMIC_SEQ_CST);
+		cleared = true;
 		if (used() <= target)
 			break;
 		set_xen_guest_handle(poll.ports, &port);
-		poll.timeout = now + WAIT_STEP_NS;
 		xen_sched_op(SCHEDOP_poll, &poll);
 	}
-	return true;
+	if (cleared && ring->in_prod != ring->in_cons)
+		repost();
+	local_irq_restore(flags);
+	return ok;
 }
 
 static void put(char c)

@@ -107,6 +107,7 @@ __noreturn void start_kernel(const start_info_t *si)
 	events_init();
 	timers_init();
 	threads_init();
+	console_input_init();
 	xenstore_init();
 
 	trace_boot("app: calling main() of '%s' after %lu hypercalls", app_name,

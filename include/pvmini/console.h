@@ -14,6 +14,9 @@ int console_init(const start_info_t *si);
 void console_write(const char *s, size_t n);
 /* Copies up to n bytes of pending console input; 0 if none. Never waits. */
 size_t console_read(char *buf, size_t n);
+/* Blocks until at least one byte is there (kernel/console_input.c). */
+size_t console_read_wait(char *buf, size_t n);
+void console_input_init(void);
 /* Waits (bounded) until the backend has consumed everything written. */
 void console_drain(void);
 /* A one-line description of the console in use, for the boot trace. */

@@ -1,10 +1,9 @@
 /*
  * tty.c - stdin: console keystrokes through the line discipline.
  *
- * console_read() never waits, so a read that finds nothing sleeps for a
- * short step (the thread sleeps on a Xen one-shot timer; the vCPU blocks
- * in Xen) and looks again. Reading stdin with nobody typing therefore
- * waits as long as a program on a terminal would, without spinning.
+ * A read with nothing typed blocks the thread until the console's event
+ * channel says input arrived (console_read_wait): the vCPU sleeps in Xen
+ * as long as nobody types, as a program on a terminal would.
  */
 #include <pvmini/console.h>
 #include <pvmini/thread.h>
@@ -12,8 +11,6 @@
 
 #include "tty.h"
 #include "tty_line.h"
-
-#define INPUT_POLL_NS (10 * NSEC_PER_MSEC)
 
 static struct tty_line line;
 
@@ -28,10 +25,7 @@ int tty_read(char *buf, size_t n)
 
 		if (got)
 			return got;
-		if (!console_read(&c, 1)) {
-			thread_sleep_ns(INPUT_POLL_NS);
-			continue;
-		}
+		console_read_wait(&c, 1);
 		enum tty_event ev = tty_line_key(&line, c);
 
 		if (line.echo_len)
