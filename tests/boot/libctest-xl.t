@@ -19,6 +19,7 @@ match   ^time: year 20[2-9][0-9], nanosleep 100 ms: monotonic 100\.\.2000 ms, wa
 match   ^malloc: 20000 ops ok; 1 TiB refused; out of memory after [0-9]+ KiB \(ENOMEM\), [0-9]+ KiB again after free$
 match   ^sse: [0-9]+ float loops, 0 wrong, some timer events in between$
 match   ^threads: errno and strtok per thread: yes$
+match   ^complex: \(1\+2i\)\(3\+4i\) = -5\+10i, \(1\+2i\)/\(3\+4i\) = 0\.44\+0\.08i, \|3\+4i\| = 5, e\^\(i pi\) = -1\+0i$
 match   ^libctest: 0 failure\(s\)$
 nomatch WRONG
 nomatch exit code
