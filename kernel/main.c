@@ -81,6 +81,19 @@ __noreturn void app_exit(int rc)
 	shutdown(SHUTDOWN_crash);
 }
 
+/* The app's (and libc's) constructors, as a C runtime runs them before
+ * main: the linker collected them in .init_array (minios.lds). */
+static void run_constructors(void)
+{
+	extern void (*__init_array_start[])(void), (*__init_array_end[])(void);
+	unsigned int n = __init_array_end - __init_array_start;
+
+	for (unsigned int i = 0; i < n; i++)
+		__init_array_start[i]();
+	if (n)
+		trace_boot("app: ran %u constructor(s)", n);
+}
+
 __noreturn void start_kernel(const start_info_t *si)
 {
 	int bad_cmdline, rc;
@@ -110,6 +123,7 @@ __noreturn void start_kernel(const start_info_t *si)
 	console_input_init();
 	xenstore_init();
 
+	run_constructors();
 	trace_boot("app: calling main() of '%s' after %lu hypercalls", app_name,
 		   hypercall_count);
 	rc = main(cmdline.argc, cmdline.argv);
