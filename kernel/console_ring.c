@@ -15,6 +15,7 @@
  * wakes readers through the same port (kernel/console_input.c).
  */
 #include <pvmini/console.h>
+#include <pvmini/evtchn.h>
 #include <pvmini/hypercall.h>
 #include <pvmini/irq.h>
 #include <pvmini/kernel.h>
@@ -60,22 +61,6 @@ static uint32_t used(void)
 }
 
 /*
- * Marks the port pending again, as Xen would: used when a wait below
- * cleared a notification that was (also) about input, so that the
- * upcall still wakes the readers once events are unmasked.
- */
-static void repost(void)
-{
-	struct vcpu_info *v = &shared_info->vcpu_info[0];
-
-	__atomic_fetch_or(&shared_info->evtchn_pending[port / 64],
-			  1UL << (port % 64), __ATOMIC_SEQ_CST);
-	__atomic_fetch_or(&v->evtchn_pending_sel, 1UL << (port / 64),
-			  __ATOMIC_SEQ_CST);
-	v->evtchn_upcall_pending = 1;
-}
-
-/*
  * Sleeps in Xen until the backend has consumed down to `target` bytes,
  * or the limit. Events stay masked meanwhile: an upcall would take the
  * port's pending bit that SCHEDOP_poll waits on, whereas masked, a
@@ -95,16 +80,17 @@ static bool wait_until_used(uint32_t target)
 			ok = false;
 			break;
 		}
-		__atomic_fetch_and(&shared_info->evtchn_pending[port / 64],
-				   ~(1UL << (port % 64)), __ATOMIC_SEQ_CST);
+		evtchn_clear(port);
 		cleared = true;
 		if (used() <= target)
 			break;
 		set_xen_guest_handle(poll.ports, &port);
 		xen_sched_op(SCHEDOP_poll, &poll);
 	}
+	/* The cleared notify may have been (also) about input: readers
+	 * must still be woken. */
 	if (cleared && ring->in_prod != ring->in_cons)
-		repost();
+		evtchn_repost(port);
 	local_irq_restore(flags);
 	return ok;
 }

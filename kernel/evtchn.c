@@ -119,9 +119,18 @@ int evtchn_mask(evtchn_port_t port)
 	return 0;
 }
 
-int evtchn_unmask(evtchn_port_t port)
+/* What Xen does after setting a port's pending bit, if it is unmasked:
+ * flag its word in the selector and ask for an upcall. */
+static void flag_upcall(unsigned int word)
 {
 	struct vcpu_info *v = this_vcpu();
+
+	set_bit_atomic(&v->evtchn_pending_sel, word);
+	v->evtchn_upcall_pending = 1;
+}
+
+int evtchn_unmask(evtchn_port_t port)
+{
 	unsigned int word = port / BITS_PER_WORD, bit = port % BITS_PER_WORD;
 	unsigned long flags;
 
@@ -130,12 +139,29 @@ int evtchn_unmask(evtchn_port_t port)
 	flags = local_irq_save();
 	clear_bit_atomic(&shared_info->evtchn_mask[word], bit);
 	/* Raised while masked: redo what Xen skipped, or it is lost. */
-	if (shared_info->evtchn_pending[word] & (1UL << bit)) {
-		set_bit_atomic(&v->evtchn_pending_sel, word);
-		v->evtchn_upcall_pending = 1;
-	}
+	if (shared_info->evtchn_pending[word] & (1UL << bit))
+		flag_upcall(word);
 	local_irq_restore(flags); /* delivers now if events are enabled */
 	return 0;
+}
+
+void evtchn_clear(evtchn_port_t port)
+{
+	if (port_valid(port))
+		clear_bit_atomic(
+			&shared_info->evtchn_pending[port / BITS_PER_WORD],
+			port % BITS_PER_WORD);
+}
+
+void evtchn_repost(evtchn_port_t port)
+{
+	unsigned int word = port / BITS_PER_WORD, bit = port % BITS_PER_WORD;
+
+	if (!port_valid(port))
+		return;
+	set_bit_atomic(&shared_info->evtchn_pending[word], bit);
+	if (!(shared_info->evtchn_mask[word] & (1UL << bit)))
+		flag_upcall(word);
 }
 
 int evtchn_close(evtchn_port_t port)
@@ -151,8 +177,7 @@ int evtchn_close(evtchn_port_t port)
 		return rc;
 	bindings[port].fn = NULL;
 	bindings[port].data = NULL;
-	clear_bit_atomic(&shared_info->evtchn_pending[port / BITS_PER_WORD],
-			 port % BITS_PER_WORD);
+	evtchn_clear(port);
 	return 0;
 }
 

@@ -34,6 +34,14 @@ int evtchn_notify(evtchn_port_t port);
 /* Stops / resumes delivery; an event raised while masked is kept. */
 int evtchn_mask(evtchn_port_t port);
 int evtchn_unmask(evtchn_port_t port);
+/*
+ * For code that waits on a port with SCHEDOP_poll (which returns at once
+ * while the port is pending): clear the pending bit before the wait, and
+ * if the event must still reach the port's handler, repost it as Xen
+ * would have raised it (the upcall then runs once events are unmasked).
+ */
+void evtchn_clear(evtchn_port_t port);
+void evtchn_repost(evtchn_port_t port);
 /* Unbinds: Xen frees the port, the handler is forgotten. */
 int evtchn_close(evtchn_port_t port);
 
