@@ -197,7 +197,8 @@ $(foreach a,$(APPS) $(TEST_APPS),$(eval $(call app_rules,$(a))))
 PURE_SRCS := lib/string.c lib/vsnprintf.c kernel/cmdline.c kernel/ksyms.c \
 	kernel/mc_queue.c mm/e820.c mm/memplan.c mm/buddy.c mm/heap.c \
 	kernel/timeconv.c kernel/timer_queue.c kernel/wait_queue.c \
-	lib/newlib/tty_line.c kernel/xs_wire.c kernel/gnttab_freelist.c
+	lib/newlib/tty_line.c kernel/xs_wire.c kernel/gnttab_freelist.c \
+	kernel/cons_ring.c
 PURE_OBJS := $(PURE_SRCS:%.c=$(BUILD)/unit/pure/%.o)
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/unit/%,\
 	$(wildcard tests/unit/test_*.c))

@@ -9,11 +9,13 @@
  * notify the event channel so xenconsoled wakes up.
  *
  * Waiting for the backend uses SCHEDOP_poll on our console port with a
- * deadline: it sleeps in Xen until xenconsoled notifies us back (it does
- * after consuming), in any context, events enabled or not. Every wait is
- * bounded: a dead backend costs at most a second, never a hang. Input
- * wakes readers through the same port (kernel/console_input.c).
+ * deadline (evtchn_poll_until): it sleeps in Xen until xenconsoled
+ * notifies us back (it does after consuming), in any context, events
+ * enabled or not. Every wait is bounded: a dead backend costs at most a
+ * second, never a hang. Input wakes readers through the same port
+ * (kernel/console_input.c). The ring arithmetic is kernel/cons_ring.c.
  */
+#include <pvmini/cons_ring.h>
 #include <pvmini/console.h>
 #include <pvmini/evtchn.h>
 #include <pvmini/hypercall.h>
@@ -54,61 +56,40 @@ static void notify(void)
 	xen_event_channel_op(EVTCHNOP_send, &send);
 }
 
-static uint32_t used(void)
+struct used_target {
+	long target;
+};
+
+/* A broken out_cons (-XEN_EIO) counts as done: nothing will drain. */
+static bool used_at_most(void *arg)
 {
-	return ring->out_prod -
-	       __atomic_load_n(&ring->out_cons, __ATOMIC_ACQUIRE);
+	return cons_ring_out_used(ring) <= ((struct used_target *)arg)->target;
 }
 
-/*
- * Sleeps in Xen until the backend has consumed down to `target` bytes,
- * or the limit. Events stay masked meanwhile: an upcall would take the
- * port's pending bit that SCHEDOP_poll waits on, whereas masked, a
- * notify arriving between the check and the poll keeps the bit set and
- * the poll returns at once. So each wakeup is a notify, never a tick.
- */
-static bool wait_until_used(uint32_t target)
+/* Sleeps in Xen until the backend has consumed down to target bytes. */
+static bool wait_until_used(long target)
 {
-	uint64_t deadline = monotonic_ns() + WAIT_LIMIT_NS;
-	unsigned long flags = local_irq_save();
-	bool ok = true, cleared = false;
+	struct used_target t = { target };
 
-	while (used() > target) {
-		struct sched_poll poll = { .nr_ports = 1, .timeout = deadline };
-
-		if (monotonic_ns() >= deadline) {
-			ok = false;
-			break;
-		}
-		evtchn_clear(port);
-		cleared = true;
-		if (used() <= target)
-			break;
-		set_xen_guest_handle(poll.ports, &port);
-		xen_sched_op(SCHEDOP_poll, &poll);
-	}
-	/* The cleared notify may have been (also) about input: readers
-	 * must still be woken. */
-	if (cleared && ring->in_prod != ring->in_cons)
-		evtchn_repost(port);
-	local_irq_restore(flags);
-	return ok;
+	return evtchn_poll_until(port, used_at_most, &t,
+				 monotonic_ns() + WAIT_LIMIT_NS);
 }
 
 static void put(char c)
 {
-	if (used() == sizeof(ring->out) && !stalled) {
+	long n = cons_ring_write(ring, &c, 1);
+
+	if (n == 0 && !stalled) {
 		/* Full: publish what we have and let the backend catch up. */
 		notify();
 		stalled = !wait_until_used(sizeof(ring->out) / 2);
+		n = cons_ring_write(ring, &c, 1);
 	}
-	if (used() == sizeof(ring->out)) {
+	if (n <= 0) { /* still full, or a broken index */
 		dropped++;
 		return;
 	}
 	stalled = false;
-	ring->out[MASK_XENCONS_IDX(ring->out_prod, ring->out)] = c;
-	__atomic_store_n(&ring->out_prod, ring->out_prod + 1, __ATOMIC_RELEASE);
 }
 
 void ring_console_write(const char *s, size_t n)
@@ -130,18 +111,13 @@ void ring_console_write(const char *s, size_t n)
  */
 size_t ring_console_read(char *buf, size_t n)
 {
-	uint32_t cons = ring->in_cons;
-	uint32_t prod = __atomic_load_n(&ring->in_prod, __ATOMIC_ACQUIRE);
-	size_t got = 0;
+	long got = cons_ring_read(ring, buf, n);
 
-	if (prod - cons > sizeof(ring->in)) /* a corrupt index: drop it all */
-		cons = prod;
-	while (cons != prod && got < n)
-		buf[got++] = ring->in[MASK_XENCONS_IDX(cons++, ring->in)];
-	__atomic_store_n(&ring->in_cons, cons, __ATOMIC_RELEASE);
+	if (got < 0) /* a corrupt index: the pending input is dropped */
+		return 0;
 	if (got)
 		notify();
-	return got;
+	return (size_t)got;
 }
 
 void ring_console_drain(void)

@@ -16,6 +16,7 @@
 #include <pvmini/hypercall.h>
 #include <pvmini/irq.h>
 #include <pvmini/kernel.h>
+#include <pvmini/time.h>
 
 #define BITS_PER_WORD (sizeof(xen_ulong_t) * 8)
 
@@ -162,6 +163,40 @@ void evtchn_repost(evtchn_port_t port)
 	set_bit_atomic(&shared_info->evtchn_pending[word], bit);
 	if (!(shared_info->evtchn_mask[word] & (1UL << bit)))
 		flag_upcall(word);
+}
+
+/*
+ * Events stay masked meanwhile: an upcall would take the port's pending
+ * bit that SCHEDOP_poll waits on, whereas masked, a notify arriving
+ * between the check and the poll keeps the bit set and the poll returns
+ * at once. So each wakeup is a notify (or the deadline), never a tick.
+ */
+bool evtchn_poll_until(evtchn_port_t port, bool (*done)(void *arg), void *arg,
+		       uint64_t deadline)
+{
+	unsigned long flags = local_irq_save();
+	bool ok = true, cleared = false;
+
+	while (!done(arg)) {
+		struct sched_poll poll = { .nr_ports = 1, .timeout = deadline };
+
+		if (monotonic_ns() >= deadline) {
+			ok = false;
+			break;
+		}
+		evtchn_clear(port);
+		cleared = true;
+		if (done(arg))
+			break;
+		set_xen_guest_handle(poll.ports, &port);
+		xen_sched_op(SCHEDOP_poll, &poll);
+	}
+	/* What we cleared may have meant more (input, say): the handler
+	 * must still see it. */
+	if (cleared)
+		evtchn_repost(port);
+	local_irq_restore(flags);
+	return ok;
 }
 
 int evtchn_close(evtchn_port_t port)

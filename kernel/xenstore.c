@@ -230,19 +230,26 @@ int xs_transaction(int (*fn)(xs_tx_t tx, void *arg), void *arg)
 	return rc;
 }
 
-int xs_domid(void)
+int xs_read_ulong(xs_tx_t tx, const char *path, unsigned long max,
+		  unsigned long *val)
 {
-	char buf[16];
-	int rc = xs_read(XS_TX_NONE, "domid", buf, sizeof(buf)), id = 0;
+	char buf[24];
+	int rc = xs_read(tx, path, buf, sizeof(buf));
 
+	if (rc == -XEN_E2BIG)
+		return -XEN_EBADMSG;
 	if (rc < 0)
 		return rc;
-	for (int i = 0; buf[i]; i++) {
-		if (buf[i] < '0' || buf[i] > '9' || id > 0xffff)
-			return -XEN_EBADMSG;
-		id = id * 10 + buf[i] - '0';
-	}
-	return rc ? id : -XEN_EBADMSG;
+	return xs_parse_ulong(buf, max, val) ? -XEN_EBADMSG : 0;
+}
+
+int xs_domid(void)
+{
+	unsigned long id;
+	int rc = xs_read_ulong(XS_TX_NONE, "domid", DOMID_FIRST_RESERVED - 1,
+			       &id);
+
+	return rc ? rc : (int)id;
 }
 
 void xenstore_init(void)

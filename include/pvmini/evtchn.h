@@ -42,6 +42,15 @@ int evtchn_unmask(evtchn_port_t port);
  */
 void evtchn_clear(evtchn_port_t port);
 void evtchn_repost(evtchn_port_t port);
+/*
+ * Sleeps in Xen (SCHEDOP_poll on port) until done(arg) holds or
+ * monotonic_ns() reaches deadline; returns whether done() held. Needs no
+ * thread and works with events masked (a panic, an upcall), so it is how
+ * consoles wait for their backend. The port's handler still runs for an
+ * event the wait consumed.
+ */
+bool evtchn_poll_until(evtchn_port_t port, bool (*done)(void *arg), void *arg,
+		       uint64_t deadline);
 /* Unbinds: Xen frees the port, the handler is forgotten. */
 int evtchn_close(evtchn_port_t port);
 

@@ -23,6 +23,7 @@
 #include <xen/vcpu.h>
 #include <xen/version.h>
 #include <xen/io/console.h>
+#include <xen/io/xenbus.h>
 #include <xen/io/xs_wire.h>
 
 #endif

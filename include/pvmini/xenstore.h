@@ -68,6 +68,10 @@ struct xs_watch {
 int xs_watch(struct xs_watch *w, const char *path, xs_watch_fn fn, void *data);
 int xs_unwatch(struct xs_watch *w);
 
+/* A decimal value of at most max; -XEN_EBADMSG if the node holds
+ * anything else. */
+int xs_read_ulong(xs_tx_t tx, const char *path, unsigned long max,
+		  unsigned long *val);
 /* This domain's id (from the "domid" key), or -errno. */
 int xs_domid(void);
 
