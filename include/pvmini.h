@@ -12,8 +12,9 @@
 #include <pvmini/xen.h>
 #include <pvmini/hypercall.h>
 
-/* Output: printk, the console */
+/* Output: printk, the console; further consoles (xl's channels) */
 #include <pvmini/console.h>
+#include <pvmini/console_dev.h>
 #include <pvmini/trace.h>
 
 /* The kernel: start_info, shutdown, panic */

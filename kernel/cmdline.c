@@ -11,6 +11,7 @@ static const struct {
 	unsigned int flag;
 } trace_names[] = {
 	{ "boot", TRACE_BOOT },
+	{ "devices", TRACE_DEVICES },
 };
 
 static int fail(struct cmdline *c, const char *what, const char *word)
@@ -33,8 +34,9 @@ static int parse_trace(struct cmdline *c, const char *list)
 			    !strncmp(trace_names[i].name, list, len))
 				break;
 		if (i == ARRAY_SIZE(trace_names))
-			return fail(c, "unknown trace= flag (known: boot)",
-				    list);
+			return fail(
+				c, "unknown trace= flag (known: boot, devices)",
+				list);
 		c->trace |= trace_names[i].flag;
 		list += len + (end ? 1 : 0);
 	}

@@ -5,6 +5,7 @@
 #include <arch/cpu.h>
 #include <pvmini/backtrace.h>
 #include <pvmini/console.h>
+#include <pvmini/console_dev.h>
 #include <pvmini/hypercall.h>
 #include <pvmini/kernel.h>
 
@@ -12,7 +13,8 @@ __noreturn void shutdown(unsigned int reason)
 {
 	struct sched_shutdown op = { .reason = reason };
 
-	/* Text still in the ring is lost once the domain is gone. */
+	/* Text still in a ring is lost once the domain is gone. */
+	console_dev_drain_all();
 	console_drain();
 	for (;;) {
 		xen_sched_op(SCHEDOP_shutdown, &op);

@@ -62,6 +62,14 @@ TEST(unknown_trace_flag_is_an_error)
 	CHECK(strstr(c.error, "bogus") != NULL);
 }
 
+TEST(trace_flags_combine)
+{
+	CHECK(cmdline_parse(&c, "trace=devices", "app") == 0);
+	CHECK(c.trace == TRACE_DEVICES);
+	CHECK(cmdline_parse(&c, "trace=boot,devices", "app") == 0);
+	CHECK(c.trace == (TRACE_BOOT | TRACE_DEVICES));
+}
+
 TEST(unterminated_quote_is_an_error)
 {
 	CHECK(cmdline_parse(&c, "a \"b c", "app") == -1);

@@ -1,0 +1,167 @@
+/*
+ * chanecho - a line service on a Xen channel: the PV console device
+ * the cfg names org.pvmini.echo (or argv[1]). Each line a peer in dom0
+ * sends is answered on the channel:
+ *   help           the commands
+ *   lines N        N numbered lines back ("chanecho line 00000" ...)
+ *   count ... end  counts the lines between, checks they are numbered
+ *                  "input line 00000" on, answers "counted N lines ..."
+ *   quit           answers "bye", closes the channel, exits 0
+ *   anything else  echoed back as "echo: <line>"
+ * The main console tells what happened, for whoever watches the domain.
+ */
+#include <pvmini.h>
+
+#define LINE_MAX 256
+
+static struct console_dev *chan;
+static unsigned long lines_in, bytes_in;
+static bool counting;
+static unsigned long counted, counted_bytes, count_bad;
+
+static int say(const char *fmt, ...) __printf(1, 2);
+static int say(const char *fmt, ...)
+{
+	char buf[LINE_MAX + 32];
+	va_list ap;
+	int n;
+	long rc;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (n >= (int)sizeof(buf))
+		n = sizeof(buf) - 1;
+	rc = console_dev_write(chan, buf, (size_t)n);
+	if (rc != n) {
+		printk("chanecho: writing to the channel: %s\n",
+		       rc < 0 ? xs_error_name((int)rc) : "short write");
+		return -1;
+	}
+	return 0;
+}
+
+static unsigned long parse_number(const char *s)
+{
+	unsigned long n = 0;
+
+	while (*s >= '0' && *s <= '9' && n < 1000000)
+		n = n * 10 + (unsigned long)(*s++ - '0');
+	return *s ? 0 : n;
+}
+
+/* One line; returns 1 when the peer said quit, -1 if the channel broke. */
+static int handle(const char *line)
+{
+	char want[32];
+
+	if (counting) {
+		if (!strcmp(line, "end")) {
+			counting = false;
+			printk("chanecho: counted %lu lines, %lu bytes, %lu "
+			       "out of order\n",
+			       counted, counted_bytes, count_bad);
+			return say("counted %lu lines, %lu bytes, %lu out of "
+				   "order\n",
+				   counted, counted_bytes, count_bad);
+		}
+		snprintf(want, sizeof(want), "input line %05lu", counted);
+		if (strncmp(line, want, strlen(want)))
+			count_bad++;
+		counted++;
+		counted_bytes += strlen(line) + 1;
+		return 0;
+	}
+	printk("chanecho: got '%s'\n", line);
+	if (!strcmp(line, "quit"))
+		return say("bye\n") ? -1 : 1;
+	if (!strcmp(line, "help"))
+		return say("commands: help, lines N, count ... end, quit; "
+			   "anything else is echoed\n");
+	if (!strcmp(line, "count")) {
+		counting = true;
+		counted = counted_bytes = count_bad = 0;
+		return 0;
+	}
+	if (!strncmp(line, "lines ", 6)) {
+		unsigned long n = parse_number(line + 6);
+
+		for (unsigned long i = 0; i < n; i++)
+			if (say("chanecho line %05lu\n", i))
+				return -1;
+		printk("chanecho: sent %lu lines\n", n);
+		return 0;
+	}
+	return say("echo: %s\n", line);
+}
+
+static int serve(void)
+{
+	char buf[512], line[LINE_MAX];
+	size_t len = 0;
+
+	for (;;) {
+		long n = console_dev_read(chan, buf, sizeof(buf));
+
+		if (n <= 0) {
+			printk("chanecho: the channel %s\n",
+			       n ? xs_error_name((int)n) : "closed");
+			return -1;
+		}
+		bytes_in += (unsigned long)n;
+		for (long i = 0; i < n; i++) {
+			int rc;
+
+			if (buf[i] == '\r')
+				continue;
+			if (buf[i] != '\n') {
+				if (len < sizeof(line) - 1)
+					line[len++] = buf[i];
+				continue;
+			}
+			line[len] = '\0';
+			len = 0;
+			lines_in++;
+			rc = handle(line);
+			if (rc)
+				return rc > 0 ? 0 : -1;
+		}
+	}
+}
+
+int main(int argc, char **argv)
+{
+	const char *name = argc > 1 ? argv[1] : "org.pvmini.echo";
+	unsigned int ids[16];
+	char have[64];
+	int n, rc;
+
+	n = console_dev_list(ids, ARRAY_SIZE(ids));
+	if (n < 0) {
+		printk("chanecho: listing console devices: %s\n",
+		       xs_error_name(n));
+		return 1;
+	}
+	for (int i = 0; i < n && i < (int)ARRAY_SIZE(ids); i++)
+		if (!console_dev_name_of(ids[i], have, sizeof(have)))
+			printk("chanecho: console %u is '%s'\n", ids[i], have);
+	rc = console_dev_open_name(name, &chan);
+	if (rc) {
+		printk("chanecho: cannot open the channel '%s': %s%s\n", name,
+		       xs_error_name(rc),
+		       rc == -XEN_ENOENT ? " (the cfg needs channel = [ "
+					   "\"connection=pty,name=...\" ])"
+					 : "");
+		return 1;
+	}
+	printk("chanecho: ready on console %u (%s)\n", console_dev_id(chan),
+	       console_dev_name(chan));
+	rc = serve();
+	printk("chanecho: %lu lines, %lu bytes received\n", lines_in, bytes_in);
+	if (rc)
+		return 1;
+	rc = console_dev_close(chan);
+	printk("chanecho: channel closed%s%s\n", rc ? ": " : "",
+	       rc ? xs_error_name(rc) : "");
+	return rc ? 1 : 0;
+}
