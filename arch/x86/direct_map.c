@@ -1,5 +1,7 @@
 /*
- * direct_map.c - mapping all of RAM at VIRT_BASE + pfn * 4096.
+ * direct_map.c - mapping all of RAM: the first 2 GiB at VIRT_BASE + pfn *
+ * 4096 beside the image, the rest at HIGH_MAP_BASE + pfn * 4096
+ * (arch/layout.h says why there).
  *
  * The domain builder maps only the image and what it allocated after it.
  * Everything else needs page tables, and in a PV guest page tables are
@@ -22,8 +24,8 @@
 
 extern char _text[], _data[], _end[];
 
-/* The window at -2 GiB ends at the top of the address space. */
-#define DIRECT_MAP_PFNS (1UL << (31 - PAGE_SHIFT))
+/* The high window ends where the image's begins. */
+#define DIRECT_MAP_PFNS ((VIRT_BASE - HIGH_MAP_BASE) >> PAGE_SHIFT)
 
 struct pt_stats pt_stats;
 static uint64_t nx; /* PTE_NX if the CPU and Xen allow it, else 0 */
@@ -55,28 +57,45 @@ static void queue_new_table(void *table, uint64_t slot_maddr)
 }
 
 /*
- * The L2 table for va, created (empty) if needed. A table created in this
- * batch is still readable through its own mapping: only its write
- * permission is queued to go.
+ * The table one level below `table` (at machine address table_maddr, of
+ * level `level`) that covers va, created empty if needed. A new table is
+ * linked at once (its batch issued): the next lookup must find it in the
+ * level above rather than create a second one for the same slot.
  */
+static uint64_t *table_below(const uint64_t *table, uint64_t table_maddr,
+			     unsigned long va, int level, uint64_t *maddr)
+{
+	uint64_t e = table[pt_index(va, level)];
+	uint64_t *below;
+
+	if (e & PTE_PRESENT) {
+		*maddr = e & PTE_ADDR_MASK;
+		below = mfn_to_virt(*maddr >> PAGE_SHIFT);
+		if (!below)
+			panic("direct map: a level-%d table of %#lx is not "
+			      "mapped",
+			      level - 1, va);
+		return below;
+	}
+	below = alloc_table();
+	queue_new_table(below, table_maddr + pt_index(va, level) * 8);
+	*maddr = (uint64_t)pfn_to_mfn(virt_to_pfn(below)) << PAGE_SHIFT;
+	mc_tlb_flush_local();
+	if (mc_flush())
+		panic("direct map: Xen refused a new level-%d table",
+		      level - 1);
+	mc_batch();
+	return below;
+}
+
+/* The L2 table for va, and its L3, created (empty) if needed. */
 static uint64_t *l2_for(unsigned long va, uint64_t *l2_maddr)
 {
-	uint64_t *l4 = (uint64_t *)start_info->pt_base, *l3, *l2;
-	uint64_t e = l4[pt_index(va, 4)], slot;
+	const uint64_t *l4 = (const uint64_t *)start_info->pt_base;
+	uint64_t l4_maddr = (uint64_t)pfn_to_mfn(virt_to_pfn(l4)) << PAGE_SHIFT;
+	uint64_t l3_maddr, *l3 = table_below(l4, l4_maddr, va, 4, &l3_maddr);
 
-	if (!(e & PTE_PRESENT))
-		panic("direct map: no L3 table for %#lx", va);
-	l3 = mfn_to_virt((e & PTE_ADDR_MASK) >> PAGE_SHIFT);
-	slot = (e & PTE_ADDR_MASK) + pt_index(va, 3) * 8;
-	e = l3[pt_index(va, 3)];
-	if (e & PTE_PRESENT) {
-		*l2_maddr = e & PTE_ADDR_MASK;
-		return mfn_to_virt(*l2_maddr >> PAGE_SHIFT);
-	}
-	l2 = alloc_table();
-	queue_new_table(l2, slot);
-	*l2_maddr = (uint64_t)pfn_to_mfn(virt_to_pfn(l2)) << PAGE_SHIFT;
-	return l2;
+	return table_below(l3, l3_maddr, va, 3, l2_maddr);
 }
 
 static bool any_frame(unsigned long pfn, unsigned long end)
@@ -143,8 +162,8 @@ void map_pfns(unsigned long start, unsigned long end)
 {
 	unsigned long before = mc_stats.batches;
 
-	if (end > DIRECT_MAP_PFNS) {
-		printk("memory: pfns above %#lx (2 GiB) are not mapped\n",
+	if (end > DIRECT_MAP_PFNS) { /* some 120 TiB: not a real domain */
+		printk("memory: pfns from %#lx on are not mapped\n",
 		       DIRECT_MAP_PFNS);
 		end = DIRECT_MAP_PFNS;
 	}

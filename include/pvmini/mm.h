@@ -4,7 +4,8 @@
  * pfn: the guest's own page number (contiguous from 0). mfn: the real
  * machine frame behind it. The p2m list (start_info->mfn_list) maps pfn to
  * mfn; Xen's read-only M2P table maps mfn back to pfn. The domain builder
- * maps the image and what it allocated after it at VIRT_BASE + pfn * 4096.
+ * maps the image and what it allocated after it at VIRT_BASE + pfn * 4096;
+ * the direct map adds all other RAM (pfn_to_virt below).
  */
 #ifndef PVMINI_MM_H
 #define PVMINI_MM_H
@@ -26,14 +27,20 @@ unsigned long physmap_end(void);
 void physmap_set_end(unsigned long pfn);
 void physmap_probe(void); /* where the builder's mapping really ends */
 
+/* Two windows (arch/layout.h), one mapping per page: no aliases. A
+ * buddy block is naturally aligned, so none straddles the two. */
 static inline void *pfn_to_virt(unsigned long pfn)
 {
-	return (void *)(VIRT_BASE + (pfn << PAGE_SHIFT));
+	unsigned long base = pfn < LOW_MAP_PFNS ? VIRT_BASE : HIGH_MAP_BASE;
+
+	return (void *)(base + (pfn << PAGE_SHIFT));
 }
 
 static inline unsigned long virt_to_pfn(const void *va)
 {
-	return ((unsigned long)va - VIRT_BASE) >> PAGE_SHIFT;
+	unsigned long a = (unsigned long)va;
+
+	return (a - (a >= VIRT_BASE ? VIRT_BASE : HIGH_MAP_BASE)) >> PAGE_SHIFT;
 }
 
 /* Early pages (mm/early_alloc.c), before the page allocator exists. */

@@ -5,6 +5,16 @@
 /* Must match the link address in minios.lds (why -2 GiB: see there). */
 #define VIRT_BASE 0xffffffff80000000
 
+/*
+ * The direct map (arch/x86/direct_map.c): pfns below LOW_MAP_PFNS (the
+ * first 2 GiB) live in the image's own window at VIRT_BASE, where the
+ * builder mapped the first of them; the rest at HIGH_MAP_BASE + pfn *
+ * 4096, the first address past the L4 slots Xen keeps for itself
+ * (0xffff800000000000 up to here) that a 64-bit PV guest may use.
+ */
+#define LOW_MAP_PFNS (1UL << (31 - 12))
+#define HIGH_MAP_BASE 0xffff880000000000
+
 #define PAGE_SHIFT 12
 #define PAGE_SIZE (1 << PAGE_SHIFT)
 
