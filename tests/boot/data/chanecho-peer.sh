@@ -1,31 +1,10 @@
-# chanecho's peer in dom0 (chanecho-xl.t): finds the console device named
-# org.pvmini.echo, opens the pty its backend (QEMU) connected it to, and
-# talks to the guest through it - both directions, with more data than
-# either ring holds. Says "peer: ..." for each step (into the job's xl
-# log); exits non-zero at the first thing that is wrong.
-name=org.pvmini.echo
-base=/local/domain/$DOMID/device/console
-tty=""
-for n in $(xenstore-list "$base"); do
-    if [ "$(xenstore-read "$base/$n/name" 2>/dev/null)" = $name ]; then
-        tty=$(xenstore-read "$base/$n/tty")
-    fi
-done
-if [ -z "$tty" ] || ! [ -c "$tty" ]; then
-    echo "peer: no pty for $name (tty '$tty')"
-    exit 1
-fi
-echo "peer: $name is $tty"
-# raw: no line editing, no CR/LF mangling; -echo: the pty must not send
-# the guest's own output back to it as input.
-stty -F "$tty" raw -echo || exit 1
-exec 3<>"$tty"
-
-expect() {  # reads one line, which must be $1
-    IFS= read -r reply <&3
-    echo "peer: got '$reply'"
-    [ "$reply" = "$1" ] || { echo "peer: wanted '$1'"; exit 1; }
-}
+# chanecho's peer in dom0 (chanecho-xl.t): opens the pty of the channel
+# org.pvmini.echo (channel-tty.sh) and talks to the guest through it -
+# both directions, with more data than either ring holds. Says "peer: ..."
+# for each step (into the job's xl log); exits non-zero at the first
+# thing that is wrong.
+. "$FILES/channel-tty.sh"
+channel_tty org.pvmini.echo || exit 1
 
 printf 'ping one\n' >&3
 expect "echo: ping one"

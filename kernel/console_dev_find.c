@@ -1,0 +1,46 @@
+/*
+ * console_dev_find.c - which console devices a domain has: the numbered
+ * children of its device/console directory in xenstore, one per channel
+ * of the cfg, each with the channel's name. Opening one is
+ * kernel/console_dev.c.
+ */
+#include <pvmini/console_dev.h>
+#include <pvmini/xenstore.h>
+
+int console_dev_list(unsigned int *ids, unsigned int max)
+{
+	const char *names[64];
+	char buf[512];
+	unsigned int n = 0;
+	int count;
+
+	if (!xenstore_available())
+		return -XEN_ENODEV;
+	count = xs_directory(XS_TX_NONE, "device/console", buf, sizeof(buf),
+			     names, ARRAY_SIZE(names));
+	if (count == -XEN_ENOENT) /* no console device at all */
+		return 0;
+	for (int i = 0; i < count; i++) {
+		unsigned long id;
+
+		if (xs_parse_ulong(names[i], 0xffff, &id))
+			continue; /* not a console number: not ours */
+		if (n < max)
+			ids[n] = (unsigned int)id;
+		n++;
+	}
+	return count < 0 ? count : (int)n;
+}
+
+int console_dev_open_name(const char *name, struct console_dev **out)
+{
+	unsigned int ids[64];
+	char have[64];
+	int n = console_dev_list(ids, ARRAY_SIZE(ids));
+
+	for (int i = 0; i < n && i < (int)ARRAY_SIZE(ids); i++)
+		if (!console_dev_name_of(ids[i], have, sizeof(have)) &&
+		    !strcmp(have, name))
+			return console_dev_open(ids[i], out);
+	return n < 0 ? n : -XEN_ENOENT;
+}

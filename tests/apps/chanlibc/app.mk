@@ -1,0 +1,2 @@
+# chanlibc links newlib (stdio on a channel).
+APP_LIBC = y
