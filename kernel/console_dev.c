@@ -331,6 +331,12 @@ int console_dev_close(struct console_dev *c)
 	int rc;
 
 	console_dev_drain(c);
+	/* Threads still reading or writing give up (end of file, ENOTCONN)
+	 * and leave before the device goes: holding both locks proves it. */
+	c->closing = true;
+	wake_all(&c->wq);
+	mutex_lock(&c->rlock);
+	mutex_lock(&c->wlock);
 	mutex_lock(&open_lock);
 	for (pp = &console_devs; *pp && *pp != c; pp = &(*pp)->next)
 		;

@@ -22,6 +22,7 @@ struct console_dev {
 	evtchn_port_t port;		/* 0: none (0 is never allocated) */
 	int be_state;			/* the backend's XenbusState */
 	bool gone;			/* the backend closed or vanished */
+	bool closing;			/* console_dev_close has begun */
 	bool broken;		   /* it broke the ring's indexes (said once) */
 	struct wait_queue wq;	   /* room, input, backend state, deadlines */
 	struct mutex wlock, rlock; /* one writer, one reader at a time */

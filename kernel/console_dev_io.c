@@ -43,7 +43,7 @@ long console_dev_write(struct console_dev *c, const void *buf, size_t n)
 		deadline_start(&d, &c->wq, STALL_NS);
 		wait_event(c->wq, (k = cons_ring_write(c->ring, p + done,
 						       n - done)) != 0 ||
-					  c->gone || d.passed);
+					  c->gone || c->closing || d.passed);
 		timer_cancel(&d.timer);
 		if (k <= 0)
 			break;
@@ -55,7 +55,7 @@ long console_dev_write(struct console_dev *c, const void *buf, size_t n)
 		return (long)done;
 	if (k < 0)
 		return check(c, k);
-	return c->gone ? -XEN_ENOTCONN : -XEN_ETIMEDOUT;
+	return c->gone || c->closing ? -XEN_ENOTCONN : -XEN_ETIMEDOUT;
 }
 
 static long after_read(struct console_dev *c, long got)
@@ -73,8 +73,8 @@ long console_dev_read(struct console_dev *c, void *buf, size_t n)
 		return 0;
 	mutex_lock(&c->rlock);
 	/* Input already there is read even after the backend left. */
-	wait_event(c->wq,
-		   (got = cons_ring_read(c->ring, buf, n)) != 0 || c->gone);
+	wait_event(c->wq, (got = cons_ring_read(c->ring, buf, n)) != 0 ||
+				  c->gone || c->closing);
 	mutex_unlock(&c->rlock);
 	return after_read(c, got);
 }

@@ -56,7 +56,9 @@ long console_dev_read(struct console_dev *c, void *buf, size_t n);
 long console_dev_read_nowait(struct console_dev *c, void *buf, size_t n);
 /* Waits (at most 1 s) until the backend has consumed all output. */
 void console_dev_drain(struct console_dev *c);
-/* Disconnects (xenbus Closing, Closed) and frees everything. */
+/* Disconnects (xenbus Closing, Closed) and frees everything. Threads
+ * blocked reading or writing it return first (0, -XEN_ENOTCONN); the
+ * handle is gone afterwards. */
 int console_dev_close(struct console_dev *c);
 
 unsigned int console_dev_id(const struct console_dev *c);

@@ -1,6 +1,7 @@
 # Console devices against QEMU's backend, no peer needed: malformed
 # frontend nodes are refused with a message, a second open is EBUSY,
-# and a closed device can be opened again (Closed -> Initialising, the
+# a close releases a reader blocked on the device first, and a closed
+# device can be opened again (Closed -> Initialising, the
 # backend resets to InitWait), each handshake step under trace=devices.
 app     condevtest
 args    trace=devices

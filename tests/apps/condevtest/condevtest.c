@@ -4,7 +4,8 @@
  * that is not there, EBADMSG for malformed frontend nodes (the domain
  * owns its device/console/N directory, so it can break its own nodes),
  * EBUSY for a second open and for a frontend another instance holds,
- * write, read without waiting, close, and reopening after a close.
+ * write, read without waiting, close (releasing a blocked reader), and
+ * reopening after a close.
  * Prints FAIL lines on any surprise.
  */
 #include <pvmini.h>
@@ -43,10 +44,22 @@ static void open_with(const char *node, const char *bad, int want)
 	EXPECT(rc == 0, "restoring %s: %s", node, xs_error_name(rc));
 }
 
-/* One connection: open, a second open refused, write, close. */
+static long reader_got = -1;
+
+/* Blocks in read (no peer sends anything) until the close ends it. */
+static void reader(void *arg)
+{
+	char buf[16];
+
+	reader_got = console_dev_read(arg, buf, sizeof(buf));
+}
+
+/* One connection: open, a second open refused, write, close - with a
+ * reader blocked meanwhile, which the close must release first. */
 static void session(const char *what)
 {
 	struct console_dev *c, *again;
+	struct thread *t;
 	char buf[16];
 	int rc = console_dev_open(1, &c);
 
@@ -59,8 +72,18 @@ static void session(const char *what)
 	EXPECT(console_dev_write(c, "hello\n", 6) == 6, "%s: write", what);
 	EXPECT(console_dev_read_nowait(c, buf, sizeof(buf)) == 0,
 	       "%s: input from nowhere", what);
+	reader_got = -1;
+	t = thread_create("reader", reader, c);
+	EXPECT(t != NULL, "%s: reader thread", what);
+	thread_sleep_ns(50 * NSEC_PER_MSEC); /* it blocks in the read */
+	EXPECT(reader_got == -1, "%s: read returned %ld early", what,
+	       reader_got);
 	rc = console_dev_close(c);
 	EXPECT(rc == 0, "%s: close: %s", what, xs_error_name(rc));
+	if (t)
+		thread_join(t);
+	EXPECT(reader_got == 0, "%s: the blocked read got %ld, not 0", what,
+	       reader_got);
 	printk("condevtest: %s: opened, wrote, closed\n", what);
 }
 
