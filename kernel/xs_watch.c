@@ -43,6 +43,12 @@ void xs_watch_deliver(char *payload, uint32_t len)
 	wake_all(&events_wq);
 }
 
+/* The watch whose callback runs now (it may block), and who waits for
+ * it to finish: xs_unwatch, before the caller may free the watch. */
+static struct xs_watch *running;
+static struct wait_queue done_wq = WAIT_QUEUE_INIT;
+static struct thread *watcher;
+
 static struct xs_watch *find(const char *token)
 {
 	for (struct xs_watch *w = watches; w; w = w->next)
@@ -64,8 +70,12 @@ static void run_event(struct watch_event *e)
 	}
 	w = find(token);
 	/* No watch: it was removed while this event was on its way. */
-	if (w)
-		w->fn(w, path);
+	if (!w)
+		return;
+	running = w;
+	w->fn(w, path);
+	running = NULL;
+	wake_all(&done_wq);
 }
 
 static void watch_thread(void *arg __unused)
@@ -87,7 +97,8 @@ static void watch_thread(void *arg __unused)
 int xs_watch_start(void)
 {
 	/* With FPU state: callbacks are application code. */
-	if (!thread_create("xswatch", watch_thread, NULL)) {
+	watcher = thread_create("xswatch", watch_thread, NULL);
+	if (!watcher) {
 		printk("xenstore: no thread for watches\n");
 		return -XEN_ENOMEM;
 	}
@@ -143,5 +154,10 @@ int xs_unwatch(struct xs_watch *w)
 	int rc = send(XS_UNWATCH, w);
 
 	unlink_watch(w);
+	/* A callback of w that is blocked half-way (in a request, say)
+	 * must end before the caller frees w and what w->data points to;
+	 * unless the caller is that callback itself. */
+	if (thread_current() != watcher)
+		wait_event(done_wq, running != w);
 	return rc;
 }

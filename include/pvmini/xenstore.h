@@ -54,7 +54,9 @@ int xs_transaction(int (*fn)(xs_tx_t tx, void *arg), void *arg);
  * Watches. The callback runs in the "xswatch" thread (not in an event
  * handler: it may block and make requests) once when the watch is set
  * and again whenever `path` or a node below it changes; `changed` is the
- * node that did. The struct is the caller's until xs_unwatch returns.
+ * node that did. The struct is the caller's once xs_unwatch returns:
+ * no callback of it runs any more (one that had begun has ended),
+ * unless xs_unwatch was called from that very callback.
  */
 struct xs_watch;
 typedef void (*xs_watch_fn)(struct xs_watch *w, const char *changed);

@@ -146,6 +146,33 @@ static void transactions(void)
 	       attempts - 2 * BUMPS);
 }
 
+/* --- xs_unwatch waits for a callback that is under way ---------------- */
+static int slow_state; /* 1: the callback began, 2: it ended */
+
+static void slow_callback(struct xs_watch *w __unused,
+			  const char *changed __unused)
+{
+	slow_state = 1;
+	thread_sleep_ns(200 * NSEC_PER_MSEC); /* as if blocked in a request */
+	slow_state = 2;
+}
+
+static void unwatch_waits(void)
+{
+	static struct xs_watch w;
+	int rc = xs_watch(&w, "data/xstest/slow", slow_callback, NULL);
+
+	EXPECT(rc == 0, "watch: %s", xs_error_name(rc));
+	/* The watch's first event starts the callback. */
+	for (int i = 0; i < 2000 && slow_state != 1; i++)
+		thread_sleep_ns(NSEC_PER_MSEC);
+	EXPECT(slow_state == 1, "the callback never began");
+	rc = xs_unwatch(&w);
+	printk("xstest: unwatch during a callback: rc %d, callback %s\n", rc,
+	       slow_state == 2 ? "ended first" : "RUNNING");
+	EXPECT(slow_state == 2, "xs_unwatch returned under a callback");
+}
+
 /* --- grant tables: dom0's gntcheck maps the page ---------------------- */
 static struct wait_queue gnt_wq = WAIT_QUEUE_INIT;
 static char gnt_result[32];
@@ -203,6 +230,7 @@ int main(void)
 	errors();
 	tree(domid);
 	transactions();
+	unwatch_waits();
 	grants();
 	printk("xstest: %lu requests, %lu replies, %lu watch events, %lu "
 	       "rejected\n",
