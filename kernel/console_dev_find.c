@@ -4,6 +4,7 @@
  * of the cfg, each with the channel's name. Opening one is
  * kernel/console_dev.c.
  */
+#include <pvmini/console.h>
 #include <pvmini/console_dev.h>
 #include <pvmini/xenstore.h>
 
@@ -42,5 +43,10 @@ int console_dev_open_name(const char *name, struct console_dev **out)
 		if (!console_dev_name_of(ids[i], have, sizeof(have)) &&
 		    !strcmp(have, name))
 			return console_dev_open(ids[i], out);
+	/* The likeliest reason there is none at all deserves saying. */
+	if (n == 0)
+		printk("console devices: none in xenstore (the cfg needs a "
+		       "channel=; Xen 4.17's xl drops the first one listed, "
+		       "see docs/consoles.md)\n");
 	return n < 0 ? n : -XEN_ENOENT;
 }

@@ -147,11 +147,8 @@ int main(int argc, char **argv)
 			printk("chanecho: console %u is '%s'\n", ids[i], have);
 	rc = console_dev_open_name(name, &chan);
 	if (rc) {
-		printk("chanecho: cannot open the channel '%s': %s%s\n", name,
-		       xs_error_name(rc),
-		       rc == -XEN_ENOENT ? " (the cfg needs channel = [ "
-					   "\"connection=pty,name=...\" ])"
-					 : "");
+		printk("chanecho: cannot open the channel '%s': %s\n", name,
+		       xs_error_name(rc));
 		return 1;
 	}
 	printk("chanecho: ready on console %u (%s)\n", console_dev_id(chan),
