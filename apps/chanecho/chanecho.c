@@ -6,6 +6,8 @@
  *   lines N        N numbered lines back ("chanecho line 00000" ...)
  *   count ... end  counts the lines between, checks they are numbered
  *                  "input line 00000" on, answers "counted N lines ..."
+ *   reopen         closes the channel and connects it again, then
+ *                  answers "reopened" (lost on a pty: docs/consoles.md)
  *   quit           answers "bye", closes the channel, exits 0
  *   anything else  echoed back as "echo: <line>"
  * The main console tells what happened, for whoever watches the domain.
@@ -73,11 +75,21 @@ static int handle(const char *line)
 		return 0;
 	}
 	printk("chanecho: got '%s'\n", line);
+	if (!strcmp(line, "reopen")) { /* a full disconnect and handshake */
+		unsigned int id = console_dev_id(chan);
+		int rc = console_dev_close(chan);
+
+		if (!rc)
+			rc = console_dev_open(id, &chan);
+		printk("chanecho: closed and reopened console %u: %s\n", id,
+		       rc ? xs_error_name(rc) : "ok");
+		return rc ? -1 : say("reopened\n");
+	}
 	if (!strcmp(line, "quit"))
 		return say("bye\n") ? -1 : 1;
 	if (!strcmp(line, "help"))
-		return say("commands: help, lines N, count ... end, quit; "
-			   "anything else is echoed\n");
+		return say("commands: help, lines N, count ... end, reopen, "
+			   "quit; anything else is echoed\n");
 	if (!strcmp(line, "count")) {
 		counting = true;
 		counted = counted_bytes = count_bad = 0;

@@ -36,10 +36,10 @@ int console_dev_name_of(unsigned int id, char *buf, size_t size);
 
 /*
  * Connects console id (waits for the backend, at most 10 s). A device
- * closed before is reset and connected anew - but Debian 12's QEMU
- * (7.2) cannot recreate its pty for it ("duplicate property
- * 'xencons1'" in its log) and drops what passes after a reopen: close
- * a channel only when done with it.
+ * closed before is reset and connected anew. A socket channel works on
+ * after that; a pty channel does not: Debian 12's QEMU (7.2) cannot
+ * recreate its pty ("duplicate property 'xencons1'" in its log) and
+ * drops what passes after the reopen.
  */
 int console_dev_open(unsigned int id, struct console_dev **out);
 /* Connects the console whose name is name. */

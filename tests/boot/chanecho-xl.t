@@ -6,7 +6,7 @@
 app      chanecho
 args     trace=devices
 dom0file data/chanecho-peer.sh
-dom0file data/channel-tty.sh
+dom0file data/channel.sh
 action   on ^chanecho: ready run sh $FILES/chanecho-peer.sh
 expect   poweroff
 match    ^chanecho: console 1 is 'org.pvmini.echo'$

@@ -4,7 +4,7 @@
 app      chanlibc
 args     trace=devices
 dom0file data/chanlibc-peer.sh
-dom0file data/channel-tty.sh
+dom0file data/channel.sh
 action   on ^chanlibc: ready run sh $FILES/chanlibc-peer.sh
 expect   poweroff
 match    ^dev: console 1 \(org.pvmini.libc\): backend Connected; Connected$

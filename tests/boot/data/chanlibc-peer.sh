@@ -1,7 +1,7 @@
 # chanlibc's peer in dom0 (chanlibc-xl.t): two lines answered by stdio
 # in the guest, then quit.
-. "$FILES/channel-tty.sh"
-channel_tty org.pvmini.libc || exit 1
+. "$FILES/channel.sh"
+channel_open org.pvmini.libc || exit 1
 printf 'hello there\n' >&3
 expect "11 HELLO THERE"
 printf 'x\n' >&3
