@@ -12,6 +12,7 @@
 #include <pvmini/hypercall.h>
 #include <pvmini/irq.h>
 #include <pvmini/thread.h>
+#include "sched_internal.h"
 
 void idle_wait(const struct wait_queue *runq)
 {

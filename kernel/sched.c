@@ -12,14 +12,12 @@
  * Xen until an event arrives.
  */
 #include <arch/fpu.h>
+#include <arch/switch.h>
 #include <pvmini/kernel.h>
 #include <pvmini/thread.h>
 #include <pvmini/time.h>
 #include <pvmini/timer.h>
-
-/* arch/x86/switch.S, kernel/idle.c */
-void switch_stacks(uint64_t *save_sp, uint64_t load_sp);
-void idle_wait(const struct wait_queue *runq);
+#include "sched_internal.h"
 
 struct thread *current_thread;
 struct sched_stats sched_stats;

@@ -7,10 +7,7 @@
  */
 #include <pvmini/kernel.h>
 #include <pvmini/thread.h>
-
-/* kernel/sched.c */
-extern struct thread *current_thread;
-void thread_block_locked(void);
+#include "sched_internal.h"
 
 void wq_wait_locked(struct wait_queue *wq)
 {

@@ -9,19 +9,13 @@
  */
 #include <arch/fpu.h>
 #include <arch/layout.h>
+#include <arch/switch.h>
 #include <pvmini/kernel.h>
 #include <pvmini/thread_stack.h>
 #include <pvmini/thread.h>
 #include <pvmini/trace.h>
 #include <xen/errno.h>
-
-/* kernel/sched.c */
-extern struct thread *current_thread;
-void schedule(void);
-void thread_block_locked(void);
-/* arch/x86/switch.S and head.S */
-extern char thread_start[];
-extern void (*libc_reap)(struct thread *t); /* kernel/sched.c */
+#include "sched_internal.h"
 
 /* The thread that runs main(): the boot stack, its own FPU state. */
 static struct thread main_thread = { .name = "main" };
