@@ -56,6 +56,7 @@ static void on_event(evtchn_port_t port __unused, void *data)
 {
 	struct console_dev *c = data;
 
+	c->stats.events++;
 	wake_all(&c->wq);
 }
 
@@ -186,6 +187,7 @@ static void unpublish(struct console_dev *c)
 /* Undoes whatever of the handshake was done, in reverse. */
 static void teardown(struct console_dev *c)
 {
+	timer_cancel(&c->kick);
 	if (c->watch.path)
 		xs_unwatch(&c->watch);
 	if (c->port)
@@ -355,6 +357,12 @@ int console_dev_close(struct console_dev *c)
 	trace_dev("console %u: Closed (backend state %d)", c->id, c->be_state);
 	teardown(c);
 	return rc;
+}
+
+void console_dev_get_stats(const struct console_dev *c,
+			   struct console_dev_stats *out)
+{
+	*out = c->stats;
 }
 
 unsigned int console_dev_id(const struct console_dev *c)

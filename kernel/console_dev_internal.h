@@ -27,6 +27,9 @@ struct console_dev {
 	struct wait_queue wq;	   /* room, input, backend state, deadlines */
 	struct mutex wlock, rlock; /* one writer, one reader at a time */
 	struct xs_watch watch;
+	struct console_dev_stats stats;
+	struct timer kick; /* extra notifies after writes (_io.c) */
+	uint64_t last_write_ns, kick_ns;
 	struct console_dev *next;
 };
 

@@ -31,6 +31,40 @@ static long check(struct console_dev *c, long rc)
 	return rc;
 }
 
+/*
+ * Kicks: a backend may take our output out of the ring into a buffer of
+ * its own and then hold it there. Debian 12's QEMU (7.2) writes to a
+ * pty only what the pty takes at that moment, and retries only when we
+ * notify again - so a burst's tail would sit in QEMU until the guest
+ * next writes. After each write, the device therefore notifies a few
+ * more times, 20 ms later and then at doubling intervals (at most 1 s
+ * apart), for 30 s after the last write; an idle channel costs nothing.
+ */
+#define KICK_FIRST_NS (20 * NSEC_PER_MSEC)
+#define KICK_MAX_NS NSEC_PER_SEC
+#define KICK_FOR_NS (30 * NSEC_PER_SEC)
+
+static void on_kick(struct timer *t)
+{
+	struct console_dev *c = t->data;
+	uint64_t now = monotonic_ns();
+
+	c->stats.kicks++;
+	evtchn_notify(c->port);
+	if (now - c->last_write_ns >= KICK_FOR_NS)
+		return;
+	c->kick_ns =
+		c->kick_ns * 2 > KICK_MAX_NS ? KICK_MAX_NS : c->kick_ns * 2;
+	timer_arm(&c->kick, now + c->kick_ns, on_kick, c);
+}
+
+static void kick_later(struct console_dev *c)
+{
+	c->last_write_ns = monotonic_ns();
+	c->kick_ns = KICK_FIRST_NS;
+	timer_arm(&c->kick, c->last_write_ns + c->kick_ns, on_kick, c);
+}
+
 long console_dev_write(struct console_dev *c, const void *buf, size_t n)
 {
 	struct deadline d = { 0 };
@@ -48,8 +82,12 @@ long console_dev_write(struct console_dev *c, const void *buf, size_t n)
 		if (k <= 0)
 			break;
 		done += (size_t)k;
+		c->stats.bytes_out += (unsigned long)k;
+		c->stats.notifies++;
 		evtchn_notify(c->port);
 	}
+	if (done)
+		kick_later(c);
 	mutex_unlock(&c->wlock);
 	if (done || !n)
 		return (long)done;
@@ -60,8 +98,11 @@ long console_dev_write(struct console_dev *c, const void *buf, size_t n)
 
 static long after_read(struct console_dev *c, long got)
 {
-	if (got > 0)
+	if (got > 0) {
+		c->stats.bytes_in += (unsigned long)got;
+		c->stats.notifies++;
 		evtchn_notify(c->port); /* there is room for more input */
+	}
 	return check(c, got);
 }
 

@@ -6,6 +6,8 @@
  *   lines N        N numbered lines back ("chanecho line 00000" ...)
  *   count ... end  counts the lines between, checks they are numbered
  *                  "input line 00000" on, answers "counted N lines ..."
+ *   stats          byte and event counts, and how long (guest clock)
+ *                  the last "lines" and "count" took
  *   reopen         closes the channel and connects it again, then
  *                  answers "reopened" (lost on a pty: docs/consoles.md)
  *   quit           answers "bye", closes the channel, exits 0
@@ -20,6 +22,9 @@ static struct console_dev *chan;
 static unsigned long lines_in, bytes_in;
 static bool counting;
 static unsigned long counted, counted_bytes, count_bad;
+/* Guest-clock duration of the last "lines" and "count", for "stats". */
+static uint64_t count_start, count_ns, lines_ns;
+static unsigned long lines_bytes;
 
 static int say(const char *fmt, ...) __printf(1, 2);
 static int say(const char *fmt, ...)
@@ -60,6 +65,7 @@ static int handle(const char *line)
 	if (counting) {
 		if (!strcmp(line, "end")) {
 			counting = false;
+			count_ns = monotonic_ns() - count_start;
 			printk("chanecho: counted %lu lines, %lu bytes, %lu "
 			       "out of order\n",
 			       counted, counted_bytes, count_bad);
@@ -88,21 +94,37 @@ static int handle(const char *line)
 	if (!strcmp(line, "quit"))
 		return say("bye\n") ? -1 : 1;
 	if (!strcmp(line, "help"))
-		return say("commands: help, lines N, count ... end, reopen, "
-			   "quit; anything else is echoed\n");
+		return say("commands: help, lines N, count ... end, stats, "
+			   "reopen, quit; anything else is echoed\n");
 	if (!strcmp(line, "count")) {
 		counting = true;
 		counted = counted_bytes = count_bad = 0;
+		count_start = monotonic_ns();
 		return 0;
 	}
 	if (!strncmp(line, "lines ", 6)) {
 		unsigned long n = parse_number(line + 6);
+		uint64_t t0 = monotonic_ns();
 
 		for (unsigned long i = 0; i < n; i++)
 			if (say("chanecho line %05lu\n", i))
 				return -1;
+		lines_ns = monotonic_ns() - t0;
+		lines_bytes = n * 20;
 		printk("chanecho: sent %lu lines\n", n);
 		return 0;
+	}
+	if (!strcmp(line, "stats")) {
+		struct console_dev_stats st;
+
+		console_dev_get_stats(chan, &st);
+		return say("stats: out %lu bytes, %lu notifies, %lu kicks; in "
+			   "%lu bytes, %lu events; lines: %lu bytes in %lu us; "
+			   "count: %lu bytes in %lu us\n",
+			   st.bytes_out, st.notifies, st.kicks, st.bytes_in,
+			   st.events, lines_bytes,
+			   (unsigned long)(lines_ns / 1000), counted_bytes,
+			   (unsigned long)(count_ns / 1000));
 	}
 	return say("echo: %s\n", line);
 }

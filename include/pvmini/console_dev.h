@@ -61,6 +61,16 @@ void console_dev_drain(struct console_dev *c);
  * handle is gone afterwards. */
 int console_dev_close(struct console_dev *c);
 
+/* What passed through a device since it was opened (bench/channel.sh). */
+struct console_dev_stats {
+	unsigned long bytes_out, bytes_in;
+	unsigned long notifies; /* events we sent the backend */
+	unsigned long events;	/* events it sent us */
+	unsigned long kicks;	/* notifies after writes, for a stuck backend */
+};
+void console_dev_get_stats(const struct console_dev *c,
+			   struct console_dev_stats *out);
+
 unsigned int console_dev_id(const struct console_dev *c);
 const char *console_dev_name(const struct console_dev *c);
 

@@ -1,7 +1,7 @@
 # A channel (cfg channel=, a PV console device backed by QEMU in dom0):
 # the guest finds it by name and connects it (the xenbus handshake, each
 # step under trace=devices); dom0's peer script talks to it through the
-# pty QEMU gives it - a round trip, 21 KB out and 20 KB in (each more
+# pty QEMU gives it - a round trip, 60 KB out and 20 KB in (each more
 # than its ring holds) - and asks it to quit, which closes the channel.
 app      chanecho
 args     trace=devices
@@ -14,13 +14,13 @@ match    ^dev: console 1: ring granted to dom0 \(ref [0-9]+\), event channel [0-
 match    ^dev: console 1 \(org.pvmini.echo\): backend Connected; Connected$
 match    ^chanecho: ready on console 1 \(org.pvmini.echo\)$
 match    ^chanecho: got 'ping one'$
-match    ^chanecho: sent 1000 lines$
+match    ^chanecho: sent 3000 lines$
 match    ^chanecho: counted 400 lines, 20800 bytes, 0 out of order$
 match    ^chanecho: got 'quit'$
 match    ^dev: console 1: Closed \(backend state 6\)$
 match    ^chanecho: channel closed$
 nomatch  broke the ring|still maps
 xlmatch  ^peer: got 'echo: ping one'$
-xlmatch  ^peer: got 1000 0 \(lines, wrong ones\)$
+xlmatch  ^peer: got 3000 0 \(lines, wrong ones\)$
 xlmatch  ^peer: all good$
 xlmatch  ^rig: action 1 exit 0$
