@@ -16,7 +16,8 @@ void traps_init(void);
 void events_init(void);
 void timers_init(void);
 void threads_init(void);
-extern const char app_name[]; /* kernel/app_name.c, built per app */
+void console_dev_trace_boot(void); /* kernel/console_dev_find.c */
+extern const char app_name[];	   /* kernel/app_name.c, built per app */
 /* The application's entry; `int main(void)` links against it as well. */
 int main(int argc, char **argv);
 
@@ -122,6 +123,7 @@ __noreturn void start_kernel(const start_info_t *si)
 	threads_init();
 	console_input_init();
 	xenstore_init();
+	console_dev_trace_boot();
 
 	run_constructors();
 	trace_boot("app: calling main() of '%s' after %lu hypercalls", app_name,

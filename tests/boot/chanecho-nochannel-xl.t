@@ -4,7 +4,9 @@
 # that will never come.
 app     chanecho
 cfgfile data/no-channel.cfg
+args    trace=boot
 expect  crash
+match   ^boot: consoles: 0 further console device\(s\) in device/console$
 match   ^console devices: none in xenstore \(the cfg needs a channel=; Xen 4.17's xl drops the first one listed, see docs/consoles.md\)$
 match   ^chanecho: cannot open the channel 'org.pvmini.echo': ENOENT$
 match   ^exit code 1$

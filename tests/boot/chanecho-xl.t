@@ -4,11 +4,12 @@
 # pty QEMU gives it - a round trip, 60 KB out and 20 KB in (each more
 # than its ring holds) - and asks it to quit, which closes the channel.
 app      chanecho
-args     trace=devices
+args     trace=boot,devices
 dom0file data/chanecho-peer.sh
 dom0file data/channel.sh
 action   on ^chanecho: ready run sh $FILES/chanecho-peer.sh
 expect   poweroff
+match    ^boot: consoles: 1 further console device\(s\) in device/console: 1 'org.pvmini.echo' \(connected when an app opens one\)$
 match    ^chanecho: console 1 is 'org.pvmini.echo'$
 match    ^dev: console 1: ring granted to dom0 \(ref [0-9]+\), event channel [0-9]+; Initialised$
 match    ^dev: console 1 \(org.pvmini.echo\): backend Connected; Connected$
