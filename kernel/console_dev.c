@@ -236,7 +236,6 @@ static int reset(struct console_dev *c)
 
 	unpublish(c);
 	rc = set_state(c, XS_TX_NONE, XenbusStateInitialising);
-
 	if (rc)
 		return rc;
 	if (!wait_state(c, XenbusStateInitWait, false, CONNECT_NS)) {
