@@ -36,21 +36,6 @@
 struct console_dev *console_devs; /* open ones, for drain-all */
 static struct mutex open_lock = MUTEX_INIT;
 
-static void on_deadline(struct timer *t)
-{
-	struct deadline *d = t->data;
-
-	d->passed = true;
-	wake_all(d->wq);
-}
-
-void deadline_start(struct deadline *d, struct wait_queue *wq, uint64_t ns)
-{
-	d->passed = false;
-	d->wq = wq;
-	timer_arm(&d->timer, monotonic_ns() + ns, on_deadline, d);
-}
-
 /* Upcall context: wake whoever waits for room, input or the backend. */
 static void on_event(evtchn_port_t port __unused, void *data)
 {
@@ -221,7 +206,7 @@ static bool wait_state(struct console_dev *c, int state, bool or_gone,
 	deadline_start(&d, &c->wq, ns);
 	wait_event(c->wq,
 		   c->be_state == state || (or_gone && c->gone) || d.passed);
-	timer_cancel(&d.timer);
+	deadline_stop(&d);
 	return c->be_state == state;
 }
 

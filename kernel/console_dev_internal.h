@@ -35,12 +35,4 @@ struct console_dev {
 
 extern struct console_dev *console_devs;
 
-/* A bounded wait: wait_event(wq, cond || d.passed) after _start. */
-struct deadline {
-	struct timer timer;
-	struct wait_queue *wq;
-	bool passed;
-};
-void deadline_start(struct deadline *d, struct wait_queue *wq, uint64_t ns);
-
 #endif

@@ -78,7 +78,7 @@ long console_dev_write(struct console_dev *c, const void *buf, size_t n)
 		wait_event(c->wq, (k = cons_ring_write(c->ring, p + done,
 						       n - done)) != 0 ||
 					  c->gone || c->closing || d.passed);
-		timer_cancel(&d.timer);
+		deadline_stop(&d);
 		if (k <= 0)
 			break;
 		done += (size_t)k;

@@ -16,7 +16,6 @@
 #include <pvmini/kernel.h>
 #include <pvmini/thread.h>
 #include <pvmini/time.h>
-#include <pvmini/timer.h>
 #include <pvmini/trace.h>
 #include "xs_internal.h"
 
@@ -90,15 +89,9 @@ static void on_control(struct xs_watch *w __unused,
 	xs_write(XS_TX_NONE, CONTROL, "");
 }
 
-static void settle_timeout(struct timer *t __unused)
-{
-	settled = true;
-	wake_all(&settled_wq);
-}
-
 void lifecycle_init(void)
 {
-	struct timer timeout = { 0 };
+	struct deadline d = { 0 };
 	int rc = xs_write(XS_TX_NONE, "control/feature-poweroff", "1");
 
 	if (!rc)
@@ -117,10 +110,9 @@ void lifecycle_init(void)
 	 * before the app starts, so that the app never shares its first
 	 * moments with boot work in the xswatch thread (bounded: 5 s).
 	 */
-	timer_arm(&timeout, monotonic_ns() + 5 * NSEC_PER_SEC, settle_timeout,
-		  NULL);
-	wait_event(settled_wq, settled);
-	timer_cancel(&timeout);
+	deadline_start(&d, &settled_wq, 5 * NSEC_PER_SEC);
+	wait_event(settled_wq, settled || d.passed);
+	deadline_stop(&d);
 	trace_boot("lifecycle: watching %s; feature-poweroff and "
 		   "feature-reboot written, feature-suspend not",
 		   CONTROL);

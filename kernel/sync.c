@@ -1,5 +1,6 @@
 /*
- * sync.c - wait queues and the mutex built on them.
+ * sync.c - wait queues, the mutex built on them, and deadlines for
+ * bounded waits.
  *
  * Sleeping on a wait queue and waking it are both done with events
  * masked, so a handler's wake_one() cannot fall between a waiter's check
@@ -7,6 +8,7 @@
  */
 #include <pvmini/kernel.h>
 #include <pvmini/thread.h>
+#include <pvmini/time.h>
 #include "sched_internal.h"
 
 void wq_wait_locked(struct wait_queue *wq)
@@ -58,4 +60,24 @@ void mutex_unlock(struct mutex *m)
 	m->owner = NULL;
 	wake_one(&m->waiters);
 	local_irq_restore(flags);
+}
+
+static void on_deadline(struct timer *t)
+{
+	struct deadline *d = t->data;
+
+	d->passed = true;
+	wake_all(d->wq);
+}
+
+void deadline_start(struct deadline *d, struct wait_queue *wq, uint64_t ns)
+{
+	d->passed = false;
+	d->wq = wq;
+	timer_arm(&d->timer, monotonic_ns() + ns, on_deadline, d);
+}
+
+void deadline_stop(struct deadline *d)
+{
+	timer_cancel(&d->timer);
 }

@@ -11,6 +11,7 @@
 
 #include <pvmini/irq.h>
 #include <pvmini/lib.h>
+#include <pvmini/timer.h>
 
 struct thread;
 
@@ -92,6 +93,19 @@ void wake_all(struct wait_queue *wq);
 			wq_wait_locked(&(wq));                                 \
 		local_irq_restore(flags_);                                     \
 	} while (0)
+
+/*
+ * A bounded wait: deadline_start, then wait_event(wq, cond || d.passed),
+ * then deadline_stop. Once ns have gone by, passed is set and wq woken
+ * (from the timer's event handler).
+ */
+struct deadline {
+	struct timer timer;
+	struct wait_queue *wq;
+	bool passed;
+};
+void deadline_start(struct deadline *d, struct wait_queue *wq, uint64_t ns);
+void deadline_stop(struct deadline *d);
 
 struct mutex {
 	struct thread *owner;
