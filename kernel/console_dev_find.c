@@ -25,7 +25,7 @@ int console_dev_list(unsigned int *ids, unsigned int max)
 	for (int i = 0; i < count; i++) {
 		unsigned long id;
 
-		if (xs_parse_ulong(names[i], 0xffff, &id))
+		if (parse_ulong(names[i], 0xffff, &id))
 			continue; /* not a console number: not ours */
 		if (n < max)
 			ids[n] = (unsigned int)id;

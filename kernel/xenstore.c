@@ -181,24 +181,19 @@ int xs_transaction_start(xs_tx_t *tx)
 	/* The payload is one empty string; the reply, the id in decimal. */
 	struct xs_part p = { "", 0, true };
 	char *reply;
-	uint32_t len, id = 0;
+	uint32_t len;
+	unsigned long id = 0;
 	int rc = xs_request(XS_TRANSACTION_START, XS_TX_NONE, &p, 1, &reply,
 			    &len);
 
 	if (rc)
 		return rc;
-	for (uint32_t i = 0; i < len && reply[i]; i++) {
-		if (reply[i] < '0' || reply[i] > '9' || id > 0xfffffff) {
-			rc = -XEN_EBADMSG;
-			break;
-		}
-		id = id * 10 + (uint32_t)(reply[i] - '0');
-	}
-	if (!rc && !id)
+	/* (0 is XS_TX_NONE: never a transaction's id) */
+	if (parse_ulong(reply, 0xffffffffUL, &id) || !id)
 		rc = -XEN_EBADMSG;
 	kfree(reply);
 	if (!rc)
-		*tx = id;
+		*tx = (xs_tx_t)id;
 	return rc;
 }
 
@@ -240,7 +235,7 @@ int xs_read_ulong(xs_tx_t tx, const char *path, unsigned long max,
 		return -XEN_EBADMSG;
 	if (rc < 0)
 		return rc;
-	return xs_parse_ulong(buf, max, val) ? -XEN_EBADMSG : 0;
+	return parse_ulong(buf, max, val) ? -XEN_EBADMSG : 0;
 }
 
 int xs_domid(void)

@@ -136,30 +136,11 @@ int xs_parse_watch_event(const char *payload, size_t len, const char **path,
 	return 0;
 }
 
-int xs_parse_ulong(const char *s, unsigned long max, unsigned long *out)
-{
-	unsigned long v = 0;
-
-	if (!*s)
-		return -XEN_EINVAL;
-	for (; *s; s++) {
-		unsigned long d = (unsigned long)(*s - '0');
-
-		/* (v > (max - d) / 10 is v * 10 + d > max, overflow-free) */
-		if (*s < '0' || *s > '9' || d > max || v > (max - d) / 10)
-			return -XEN_EINVAL;
-		v = v * 10 + d;
-	}
-	*out = v;
-	return 0;
-}
-
 int xs_parse_perm(const char *s, struct xs_perm *p)
 {
 	unsigned long id;
 
-	if (!s[0] || !strchr("nrwb", s[0]) ||
-	    xs_parse_ulong(s + 1, 0xffff, &id))
+	if (!s[0] || !strchr("nrwb", s[0]) || parse_ulong(s + 1, 0xffff, &id))
 		return -XEN_EINVAL;
 	p->perm = s[0];
 	p->domid = (uint16_t)id;

@@ -91,3 +91,21 @@ char *strchr(const char *s, int c)
 			return NULL;
 	}
 }
+
+int parse_ulong(const char *s, unsigned long max, unsigned long *out)
+{
+	unsigned long v = 0;
+
+	if (!*s)
+		return -1;
+	for (; *s; s++) {
+		unsigned long d = (unsigned long)(*s - '0');
+
+		/* (v > (max - d) / 10 is v * 10 + d > max, overflow-free) */
+		if (*s < '0' || *s > '9' || d > max || v > (max - d) / 10)
+			return -1;
+		v = v * 10 + d;
+	}
+	*out = v;
+	return 0;
+}

@@ -48,15 +48,6 @@ static int say(const char *fmt, ...)
 	return 0;
 }
 
-static unsigned long parse_number(const char *s)
-{
-	unsigned long n = 0;
-
-	while (*s >= '0' && *s <= '9' && n < 1000000)
-		n = n * 10 + (unsigned long)(*s++ - '0');
-	return *s ? 0 : n;
-}
-
 /* One line; returns 1 when the peer said quit, -1 if the channel broke. */
 static int handle(const char *line)
 {
@@ -103,9 +94,11 @@ static int handle(const char *line)
 		return 0;
 	}
 	if (!strncmp(line, "lines ", 6)) {
-		unsigned long n = parse_number(line + 6);
+		unsigned long n = 0;
 		uint64_t t0 = monotonic_ns();
 
+		if (parse_ulong(line + 6, 1000000, &n))
+			n = 0; /* not a number: no lines */
 		for (unsigned long i = 0; i < n; i++)
 			if (say("chanecho line %05lu\n", i))
 				return -1;

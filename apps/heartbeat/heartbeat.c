@@ -23,27 +23,13 @@ static void on_shutdown(unsigned int reason, void *data __unused)
 
 static struct shutdown_hook hook = { .fn = on_shutdown };
 
-static int parse_count(const char *s, unsigned long *out)
-{
-	unsigned long n = 0;
-
-	if (!*s)
-		return -1;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9' || n > 100000000)
-			return -1;
-		n = n * 10 + (unsigned long)(*s - '0');
-	}
-	*out = n;
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
 	unsigned long count = 0; /* 0: forever */
 	uint64_t start, prev, now;
 
-	if (argc > 2 || (argc == 2 && parse_count(argv[1], &count))) {
+	if (argc > 2 ||
+	    (argc == 2 && parse_ulong(argv[1], 1000000000, &count))) {
 		printk("usage: heartbeat [COUNT]  (a number; none: forever)\n");
 		return 2;
 	}

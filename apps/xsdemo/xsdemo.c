@@ -45,28 +45,13 @@ static int show(const char *key)
 	return 0;
 }
 
-static int parse_count(const char *s, unsigned long *out)
-{
-	unsigned long n = 0;
-
-	if (!*s)
-		return -1;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9' || n > 100000)
-			return -1;
-		n = n * 10 + (unsigned long)(*s - '0');
-	}
-	*out = n;
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
 	static struct xs_watch watch;
 	unsigned long count = 0;
 	int domid, rc;
 
-	if (argc > 2 || (argc == 2 && parse_count(argv[1], &count))) {
+	if (argc > 2 || (argc == 2 && parse_ulong(argv[1], 1000000, &count))) {
 		printk("usage: xsdemo [COUNT]  (echoes before exiting)\n");
 		return 2;
 	}

@@ -27,6 +27,9 @@ int strcmp(const char *a, const char *b);
 int strncmp(const char *a, const char *b, size_t n);
 char *strchr(const char *s, int c);
 
+/* A decimal number of at most max: digits only (no sign, no blanks, not
+ * empty). Returns 0 with *out set, or -1 (*out untouched). */
+int parse_ulong(const char *s, unsigned long max, unsigned long *out);
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 int snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 

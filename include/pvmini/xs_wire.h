@@ -64,9 +64,6 @@ int xs_split(const char *payload, size_t len, const char **out,
 int xs_parse_watch_event(const char *payload, size_t len, const char **path,
 			 const char **token);
 
-/* A decimal number of at most max, digits only (no sign, no blanks);
- * -XEN_EINVAL otherwise. For the numbers kept in xenstore values. */
-int xs_parse_ulong(const char *s, unsigned long max, unsigned long *out);
 /* Who may do what on a node: 'n'one, 'r'ead, 'w'rite, 'b'oth. */
 struct xs_perm {
 	uint16_t domid;

@@ -68,7 +68,7 @@ int chan_open(const char *path)
 		return glue_fail(EMFILE);
 	if (name && *name)
 		rc = console_dev_open_name(name, &c);
-	else if (num && !xs_parse_ulong(num, 0xffff, &id) && id)
+	else if (num && !parse_ulong(num, 0xffff, &id) && id)
 		rc = console_dev_open((unsigned int)id, &c);
 	else
 		return glue_fail(ENOENT);

@@ -11,6 +11,7 @@ void *pv_memset(void *s, int c, size_t n);
 int pv_memcmp(const void *a, const void *b, size_t n);
 int pv_strcmp(const char *a, const char *b);
 int pv_strncmp(const char *a, const char *b, size_t n);
+int parse_ulong(const char *s, unsigned long max, unsigned long *out);
 char *pv_strchr(const char *s, int c);
 size_t pv_strnlen(const char *s, size_t max);
 
@@ -63,4 +64,26 @@ TEST(memset_fills_exactly)
 
 	pv_memset(buf + 1, 'y', 3);
 	CHECK_STR(buf, "xyyyxxx");
+}
+
+TEST(parse_ulong_bounds)
+{
+	unsigned long v = 7;
+
+	CHECK(parse_ulong("0", 10, &v) == 0 && v == 0);
+	CHECK(parse_ulong("4294967295", 0xffffffffUL, &v) == 0 &&
+	      v == 0xffffffffUL);
+	CHECK(parse_ulong("4294967296", 0xffffffffUL, &v) == -1);
+	CHECK(parse_ulong("18446744073709551615", ~0UL, &v) == 0 && v == ~0UL);
+	/* One more would overflow an unsigned long: refused, not wrapped. */
+	CHECK(parse_ulong("18446744073709551616", ~0UL, &v) == -1);
+	CHECK(parse_ulong("99999999999999999999999", ~0UL, &v) == -1);
+	v = 7;
+	CHECK(parse_ulong("", 10, &v) == -1 && v == 7);
+	CHECK(parse_ulong("-1", 10, &v) == -1);
+	CHECK(parse_ulong(" 1", 10, &v) == -1);
+	CHECK(parse_ulong("1 ", 10, &v) == -1);
+	CHECK(parse_ulong("0x10", 100, &v) == -1);
+	CHECK(parse_ulong("11", 10, &v) == -1);
+	CHECK(parse_ulong("10", 10, &v) == 0 && v == 10);
 }

@@ -196,27 +196,3 @@ TEST(paths)
 	long_path[0] = 'a'; /* relative: a tighter limit */
 	CHECK(!xs_path_ok(long_path));
 }
-
-TEST(parse_ulong_bounds)
-{
-	unsigned long v = 7;
-
-	CHECK(xs_parse_ulong("0", 10, &v) == 0 && v == 0);
-	CHECK(xs_parse_ulong("4294967295", 0xffffffffUL, &v) == 0 &&
-	      v == 0xffffffffUL);
-	CHECK(xs_parse_ulong("4294967296", 0xffffffffUL, &v) == -XEN_EINVAL);
-	CHECK(xs_parse_ulong("18446744073709551615", ~0UL, &v) == 0 &&
-	      v == ~0UL);
-	/* One more would overflow an unsigned long: refused, not wrapped. */
-	CHECK(xs_parse_ulong("18446744073709551616", ~0UL, &v) == -XEN_EINVAL);
-	CHECK(xs_parse_ulong("99999999999999999999999", ~0UL, &v) ==
-	      -XEN_EINVAL);
-	v = 7;
-	CHECK(xs_parse_ulong("", 10, &v) == -XEN_EINVAL && v == 7);
-	CHECK(xs_parse_ulong("-1", 10, &v) == -XEN_EINVAL);
-	CHECK(xs_parse_ulong(" 1", 10, &v) == -XEN_EINVAL);
-	CHECK(xs_parse_ulong("1 ", 10, &v) == -XEN_EINVAL);
-	CHECK(xs_parse_ulong("0x10", 100, &v) == -XEN_EINVAL);
-	CHECK(xs_parse_ulong("11", 10, &v) == -XEN_EINVAL);
-	CHECK(xs_parse_ulong("10", 10, &v) == 0 && v == 10);
-}

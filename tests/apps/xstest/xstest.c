@@ -112,8 +112,8 @@ static int bump(xs_tx_t tx, void *arg __unused)
 	attempts++;
 	if (rc < 0)
 		return rc;
-	for (int i = 0; buf[i]; i++)
-		v = v * 10 + (unsigned long)(buf[i] - '0');
+	if (parse_ulong(buf, ~0UL, &v))
+		return -XEN_EBADMSG;
 	thread_yield(); /* let the other thread's transaction interleave */
 	return xs_printf(tx, "data/xstest/counter", "%lu", v + 1);
 }
