@@ -56,22 +56,16 @@ static void notify(void)
 	xen_event_channel_op(EVTCHNOP_send, &send);
 }
 
-struct used_target {
-	long target;
-};
-
 /* A broken out_cons (-XEN_EIO) counts as done: nothing will drain. */
-static bool used_at_most(void *arg)
+static bool used_at_most(void *target)
 {
-	return cons_ring_out_used(ring) <= ((struct used_target *)arg)->target;
+	return cons_ring_out_used(ring) <= *(long *)target;
 }
 
 /* Sleeps in Xen until the backend has consumed down to target bytes. */
 static bool wait_until_used(long target)
 {
-	struct used_target t = { target };
-
-	return evtchn_poll_until(port, used_at_most, &t,
+	return evtchn_poll_until(port, used_at_most, &target,
 				 monotonic_ns() + WAIT_LIMIT_NS);
 }
 
