@@ -30,16 +30,24 @@ endif
 # Frame pointers everywhere, leaves included, and no sibling calls (a tail
 # jump leaves no frame): backtraces follow %rbp and must see every caller.
 # Kernel code is general-registers-only, so that it never clobbers the
-# SSE state of an application it interrupts.
+# SSE state of an application it interrupts. -Wmissing-prototypes: every
+# global kernel function is declared in the header its file includes, so
+# the compiler checks declaration against definition (none is written
+# inside another .c file).
 GCC_INCLUDE := $(shell $(CC) -print-file-name=include)
+# Apps see the API only: include/ (and the arch headers it includes).
+# Kernel files also reach internal headers beside their code, by their
+# path from the top, in quotes: #include "mm/p2m.h" (docs/architecture.md).
 CPPFLAGS := -nostdinc -isystem $(GCC_INCLUDE) -I$(BUILD)/include \
 	-Iinclude -Iarch/$(ARCH)/include -DPVMINI_VERSION='"$(VERSION)"'
+KERNEL_CPPFLAGS := $(CPPFLAGS) -iquote .
 BASE_CFLAGS := -std=gnu11 -ffreestanding -fno-pic -fno-pie \
 	-mcmodel=kernel -mno-red-zone -fno-stack-protector \
 	-fno-omit-frame-pointer -fno-optimize-sibling-calls -fno-asynchronous-unwind-tables \
 	-ffunction-sections -fdata-sections -g $(OPT) \
 	-Wall -Wextra -Werror -MMD -MP
-KERNEL_CFLAGS := $(BASE_CFLAGS) -mgeneral-regs-only
+KERNEL_CFLAGS := $(BASE_CFLAGS) -mgeneral-regs-only -Wmissing-prototypes \
+	-Wmissing-declarations
 APP_CFLAGS := $(BASE_CFLAGS)
 LDFLAGS := -nostdlib -static --gc-sections -z max-page-size=4096 \
 	-z noexecstack -T minios.lds
@@ -52,10 +60,14 @@ endif
 
 # --- Kernel objects (shared by every app) -------------------------------
 # Options pick whole files, never #if blocks inside them.
-MC_ISSUE_UNUSED := $(if $(filter y,$(MULTICALL_DEBUG)),kernel/mc_issue.c,\
-	kernel/mc_issue_debug.c)
+# The layers, bottom first (docs/architecture.md; tests/checks/layers.sh
+# checks that calls go down this list).
+LAYERS := lib arch/$(ARCH) kernel/xen mm kernel/sched kernel/xenbus \
+	kernel/drivers/console kernel
+MC_ISSUE_UNUSED := $(if $(filter y,$(MULTICALL_DEBUG)),\
+	kernel/xen/multicall_issue.c,kernel/xen/multicall_issue_debug.c)
 KERNEL_SRCS := $(filter-out kernel/app_name.c $(MC_ISSUE_UNUSED), \
-	$(wildcard arch/$(ARCH)/*.S arch/$(ARCH)/*.c kernel/*.c mm/*.c lib/*.c))
+	$(foreach d,$(LAYERS),$(wildcard $(d)/*.S $(d)/*.c)))
 KERNEL_OBJS := $(KERNEL_SRCS:%=$(BUILD)/obj/%.o)
 XEN_H := $(BUILD)/include/xen/xen.h
 
@@ -76,10 +88,10 @@ FLAGS_DEPS := Makefile config.mk
 
 $(BUILD)/obj/%.c.o: %.c $(FLAGS_DEPS) | $(XEN_H)
 	@mkdir -p $(dir $@)
-	$(call say,CC,$<)$(CC) $(CPPFLAGS) $(KERNEL_CFLAGS) -c $< -o $@
+	$(call say,CC,$<)$(CC) $(KERNEL_CPPFLAGS) $(KERNEL_CFLAGS) -c $< -o $@
 $(BUILD)/obj/%.S.o: %.S $(FLAGS_DEPS) | $(XEN_H)
 	@mkdir -p $(dir $@)
-	$(call say,AS,$<)$(CC) $(CPPFLAGS) $(KERNEL_CFLAGS) -D__ASSEMBLY__ \
+	$(call say,AS,$<)$(CC) $(KERNEL_CPPFLAGS) $(KERNEL_CFLAGS) -D__ASSEMBLY__ \
 		-c $< -o $@
 
 # --- The kernel as one object, its internals hidden ----------------------
@@ -134,7 +146,7 @@ $(BUILD)/libc/%.o: lib/newlib/%.c $(FLAGS_DEPS) $(BUILD)/newlib.stamp \
 # Pass 1 links with an empty symbol table; its `nm` output becomes the
 # real table for pass 2. .ksyms sits after all code, so no function moves
 # between the passes - checked by regenerating the table from pass 2.
-$(BUILD)/ksyms-empty.S: kernel/ksyms.awk
+$(BUILD)/ksyms-empty.S: lib/ksyms.awk
 	@mkdir -p $(BUILD)
 	$(Q)awk -f $< </dev/null >$@
 $(BUILD)/ksyms-empty.o: $(BUILD)/ksyms-empty.S
@@ -143,15 +155,26 @@ $(BUILD)/ksyms-empty.o: $(BUILD)/ksyms-empty.S
 # An app's optional app.mk sets APP_LIBC = y (link newlib; the kernel
 # enters main through lib/newlib/start.c by ld --wrap=main, so that
 # returning from main is exit()) and APP_FLAGS (extra compiler flags).
+# APP_INTERNALS = y is for test apps under tests/apps/ that probe the
+# kernel itself (the p2m, page tables, the multicall queue): they see the
+# internal headers and link against every kernel symbol. No app in apps/
+# may: an app uses the API (include/) alone.
 define app_rules
 APP_LIBC := n
 APP_FLAGS :=
+APP_INTERNALS := n
 -include $(call app_dir,$(1))/app.mk
 $(1)_DIR := $(call app_dir,$(1))
 $(1)_LIBC := $$(filter y,$$(APP_LIBC))
+$(1)_INTERNALS := $$(filter y,$$(APP_INTERNALS))
+$$(if $$(and $$($(1)_INTERNALS),$$(filter apps/%,$$($(1)_DIR))),\
+	$$(error $$($(1)_DIR)/app.mk: APP_INTERNALS is for tests/apps only; \
+an app uses the API in include/))
 $(1)_CFLAGS := $$(if $$($(1)_LIBC),$$(LIBC_CPPFLAGS) $$(LIBC_CFLAGS),\
-	$$(CPPFLAGS) $$(APP_CFLAGS)) $$(APP_FLAGS)
-$(1)_KERNEL := $(BUILD)/kernel$$(if $$($(1)_LIBC),-libc).o
+	$$(CPPFLAGS) $$(APP_CFLAGS)) $$(APP_FLAGS) \
+	$$(if $$($(1)_INTERNALS),-iquote .)
+$(1)_KERNEL := $(BUILD)/kernel$$(if $$($(1)_INTERNALS),.r,$$(if \
+	$$($(1)_LIBC),-libc)).o
 $(1)_OBJS := $$(patsubst $$($(1)_DIR)/%.c,$(BUILD)/app/$(1)/%.o,\
 	$$(wildcard $$($(1)_DIR)/*.c)) $(BUILD)/app/$(1)/app_name.o
 $(1)_DEPS := $$($(1)_KERNEL) $$($(1)_OBJS) \
@@ -166,18 +189,18 @@ $(BUILD)/app/$(1)/%.o: $$($(1)_DIR)/%.c $(FLAGS_DEPS) \
 	$$(call say,CC,$$<)$$(CC) $$($(1)_CFLAGS) -c $$< -o $$@
 $(BUILD)/app/$(1)/app_name.o: kernel/app_name.c $(FLAGS_DEPS) | $(XEN_H)
 	@mkdir -p $$(dir $$@)
-	$(Q)$$(CC) $$(CPPFLAGS) $$(KERNEL_CFLAGS) -DAPP_NAME='"$(1)"' \
+	$(Q)$$(CC) $$(KERNEL_CPPFLAGS) $$(KERNEL_CFLAGS) -DAPP_NAME='"$(1)"' \
 		-c $$< -o $$@
 $(BUILD)/$(1).elf: $$($(1)_DEPS) $(BUILD)/ksyms-empty.o \
-		minios.lds kernel/ksyms.awk $(FLAGS_DEPS)
+		minios.lds lib/ksyms.awk $(FLAGS_DEPS)
 	$$(call say,LD,$$@)$$(LD) $$(LDFLAGS) -o $$@.pass1 $$($(1)_LINK) \
 		$(BUILD)/ksyms-empty.o
-	$(Q)$$(NM) -n --defined-only $$@.pass1 | awk -f kernel/ksyms.awk \
+	$(Q)$$(NM) -n --defined-only $$@.pass1 | awk -f lib/ksyms.awk \
 		>$(BUILD)/app/$(1)/ksyms.S
 	$(Q)$$(CC) -c $(BUILD)/app/$(1)/ksyms.S -o $(BUILD)/app/$(1)/ksyms.o
 	$(Q)$$(LD) $$(LDFLAGS) -o $$@.tmp $$($(1)_LINK) \
 		$(BUILD)/app/$(1)/ksyms.o
-	$(Q)$$(NM) -n --defined-only $$@.tmp | awk -f kernel/ksyms.awk | \
+	$(Q)$$(NM) -n --defined-only $$@.tmp | awk -f lib/ksyms.awk | \
 		cmp -s - $(BUILD)/app/$(1)/ksyms.S || { echo \
 		"$$@: code moved between the two links (see minios.lds)" >&2; \
 		exit 1; }
@@ -194,16 +217,17 @@ $(foreach a,$(APPS) $(TEST_APPS),$(eval $(call app_rules,$(a))))
 # --- Host unit tests -------------------------------------------------------
 # Files with no hypercall inside, compiled for the host with their
 # libc-named functions renamed to pv_* (tests/unit/rename.h).
-PURE_SRCS := lib/string.c lib/vsnprintf.c kernel/cmdline.c kernel/ksyms.c \
-	kernel/mc_queue.c mm/e820.c mm/memplan.c mm/buddy.c mm/heap.c \
-	kernel/timeconv.c kernel/timer_queue.c kernel/wait_queue.c \
-	lib/newlib/tty_line.c kernel/xs_wire.c kernel/gnttab_freelist.c \
-	kernel/cons_ring.c
+PURE_SRCS := lib/string.c lib/vsnprintf.c lib/ksyms.c kernel/cmdline.c \
+	kernel/xen/multicall_queue.c kernel/xen/time_math.c \
+	mm/e820.c mm/memplan.c mm/buddy.c mm/heap.c \
+	kernel/sched/timer_queue.c kernel/sched/wait_queue.c \
+	kernel/xenbus/xs_wire.c kernel/xenbus/grant_refs.c \
+	kernel/drivers/console/console_ring.c lib/newlib/tty_line.c
 PURE_OBJS := $(PURE_SRCS:%.c=$(BUILD)/unit/pure/%.o)
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/unit/%,\
 	$(wildcard tests/unit/test_*.c))
 HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -Iinclude \
-	-Iarch/$(ARCH)/include -I$(BUILD)/include
+	-Iarch/$(ARCH)/include -I$(BUILD)/include -iquote .
 
 $(BUILD)/unit/pure/%.o: %.c tests/unit/rename.h $(FLAGS_DEPS) | $(XEN_H)
 	@mkdir -p $(dir $@)

@@ -25,5 +25,5 @@ NM ?= nm
 OBJCOPY ?= objcopy
 
 # y: issue each queued multicall entry as its own hypercall and print it,
-# to find which call in a batch fails (kernel/mc_issue_debug.c). Slow.
+# to find which call in a batch fails (kernel/xen/multicall_issue_debug.c). Slow.
 MULTICALL_DEBUG ?= n

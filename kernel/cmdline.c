@@ -1,10 +1,10 @@
 /*
  * cmdline.c - split the guest command line (xl's extra=/cmdline=, or the
  * text after dom0's image name) into kernel options and the app's argv.
- * Rules: include/pvmini/cmdline.h. Pure logic, no hypercall.
+ * Rules: kernel/cmdline.h. Pure logic, no hypercall.
  */
-#include <pvmini/cmdline.h>
 #include <pvmini/trace.h>
+#include "kernel/cmdline.h"
 
 static const struct {
 	const char *name;

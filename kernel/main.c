@@ -3,39 +3,21 @@
  * start_kernel with the start_info page the domain builder filled in.
  * Each step prints one line under `trace=boot`; docs/boot.md walks them.
  */
-#include <arch/layout.h>
-#include <pvmini/cmdline.h>
 #include <pvmini/console.h>
 #include <pvmini/hypercall.h>
 #include <pvmini/kernel.h>
-#include <pvmini/mm.h>
 #include <pvmini/trace.h>
-#include <pvmini/xenstore.h>
+#include "arch/x86/traps.h"
+#include "kernel/boot.h"
+#include "kernel/cmdline.h"
+#include "kernel/drivers/console/console.h"
+#include "kernel/sched/sched_internal.h"
+#include "kernel/xen/events.h"
+#include "kernel/xen/start_info.h"
+#include "kernel/xenbus/xs_internal.h"
+#include "mm/mm.h"
 
-void traps_init(void);
-void events_init(void);
-void timers_init(void);
-void threads_init(void);
-void console_dev_trace_boot(void); /* kernel/console_dev_find.c */
-extern const char app_name[];	   /* kernel/app_name.c, built per app */
-/* The application's entry; `int main(void)` links against it as well. */
-int main(int argc, char **argv);
-
-const start_info_t *start_info;
-struct shared_info *shared_info;
-unsigned int trace_flags;
-
-/* Xen's shared_info frame is mapped over this page. */
-static char shared_info_page[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 static struct cmdline cmdline;
-
-static void map_shared_info(void)
-{
-	/* No console yet: if this fails there is no one to tell. */
-	if (map_machine_page(shared_info_page, start_info->shared_info))
-		shutdown(SHUTDOWN_crash);
-	shared_info = (struct shared_info *)shared_info_page;
-}
 
 static void trace_start_info(void)
 {
@@ -99,8 +81,7 @@ __noreturn void start_kernel(const start_info_t *si)
 {
 	int bad_cmdline, rc;
 
-	start_info = si;
-	map_shared_info();
+	start_info_init(si);
 	if (console_init(si))
 		shutdown(SHUTDOWN_crash); /* no console: nothing can be said */
 	bad_cmdline =

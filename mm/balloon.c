@@ -11,15 +11,14 @@
  */
 #include <pvmini/hypercall.h>
 #include <pvmini/kernel.h>
-#include <pvmini/mm.h>
 #include <pvmini/multicall.h>
-#include <pvmini/p2m.h>
 #include <pvmini/page_alloc.h>
-#include <pvmini/pagetable.h>
+#include "arch/x86/pagetable.h"
+#include "mm/direct_map.h"
+#include "mm/mm.h"
+#include "mm/p2m.h"
 
 #define CHUNK 256
-
-void page_alloc_add(unsigned long pfn, unsigned long n);
 
 static xen_pfn_t frames[CHUNK];
 static unsigned long pfns[CHUNK];

@@ -1,7 +1,7 @@
 /*
- * buddy.c - the buddy allocator (include/pvmini/buddy.h). Pure logic.
+ * buddy.c - the buddy allocator (mm/buddy.h). Pure logic.
  */
-#include <pvmini/buddy.h>
+#include "mm/buddy.h"
 
 #define BUDDY_FREE 0x80
 #define NONE UINT32_MAX

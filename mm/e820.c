@@ -1,5 +1,5 @@
 /*
- * e820.c - sanitizing a memory map (include/pvmini/e820.h).
+ * e820.c - sanitizing a memory map (mm/e820.h).
  *
  * Maps from firmware, and so from Xen's machine map for dom0, may be
  * unsorted, overlap, or contain empty entries. Everything downstream (the
@@ -10,7 +10,7 @@
  * piece between two cuts takes the strongest type of the entries covering
  * it; pieces of one type that touch are merged. O(n^2) for n <= 128.
  */
-#include <pvmini/e820.h>
+#include "mm/e820.h"
 
 /* RAM is the weakest claim: anything else over it wins. */
 static uint32_t strength(uint32_t type)

@@ -9,8 +9,8 @@
  * later takes over from early_alloc_end().
  */
 #include <pvmini/kernel.h>
-#include <pvmini/mm.h>
-#include <pvmini/p2m.h>
+#include "mm/mm.h"
+#include "mm/p2m.h"
 
 static unsigned long next_pfn, pages_given;
 static bool closed;

@@ -10,7 +10,7 @@
  * header in front of the aligned payload that points back to the real
  * block.
  */
-#include <pvmini/heap.h>
+#include "mm/heap.h"
 
 #define PAGE 4096UL
 #define MAGIC_SMALL 0x5111a11cU

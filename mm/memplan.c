@@ -1,6 +1,6 @@
 /*
  * memplan.c - the release/identity and extra-memory plan
- * (include/pvmini/memplan.h). Pure logic, no hypercall.
+ * (mm/memplan.h). Pure logic, no hypercall.
  *
  * Holes are found the way a PV kernel must: walk the map, and between
  * the end of one RAM entry and the start of the next (or the end of the
@@ -9,7 +9,7 @@
  * a page that is only partly RAM still has firmware data in its other
  * part, and only a 1:1 mapping lets that be reached.
  */
-#include <pvmini/memplan.h>
+#include "mm/memplan.h"
 
 static void add(struct pfn_range *r, unsigned int *nr, unsigned long *total,
 		unsigned long start, unsigned long end)

@@ -1,12 +1,12 @@
 /*
- * p2m.c - the pfn -> mfn table (include/pvmini/p2m.h).
+ * p2m.c - the pfn -> mfn table (mm/p2m.h).
  *
  * The domain builder hands us the table at start_info->mfn_list with one
  * entry per page of the initial allocation. Extra memory needs entries
  * beyond that, so the table moves to storage the memory setup allocates.
  */
 #include <pvmini/kernel.h>
-#include <pvmini/p2m.h>
+#include "mm/p2m.h"
 
 static unsigned long *table;
 static unsigned long size;

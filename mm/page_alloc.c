@@ -4,15 +4,16 @@
  * pfn that has a frame and is not the image's or the early allocator's,
  * and the heap (mm/heap.c) on top of it.
  */
-#include <pvmini/buddy.h>
-#include <pvmini/heap.h>
 #include <pvmini/irq.h>
 #include <pvmini/kernel.h>
-#include <pvmini/mm.h>
-#include <pvmini/p2m.h>
 #include <pvmini/page_alloc.h>
-#include <pvmini/pagetable.h>
 #include <pvmini/trace.h>
+#include "arch/x86/pagetable.h"
+#include "mm/buddy.h"
+#include "mm/direct_map.h"
+#include "mm/heap.h"
+#include "mm/mm.h"
+#include "mm/p2m.h"
 
 static struct buddy buddy;
 
@@ -102,6 +103,11 @@ void *krealloc(void *p, size_t size)
 void *kmemalign(size_t align, size_t size)
 {
 	return heap_alloc_aligned(align, size);
+}
+
+size_t ksize(const void *p)
+{
+	return heap_usable_size(p);
 }
 
 void kfree(void *p)

@@ -7,13 +7,14 @@
  * the answer against our own p2m list: the M2P entry of a frame that is
  * not ours is whatever another domain wrote there. The builder maps every
  * pfn it used from VIRT_BASE up to at least 512 KiB past the boot page
- * tables; the direct map (arch/x86/direct_map.c) extends that to all RAM.
+ * tables; the direct map (mm/direct_map.c) extends that to all RAM.
  */
 #include <arch/layout.h>
 #include <pvmini/kernel.h>
-#include <pvmini/mm.h>
-#include <pvmini/p2m.h>
-#include <pvmini/pagetable.h>
+#include "arch/x86/pte.h"
+#include "mm/direct_map.h"
+#include "mm/mm.h"
+#include "mm/p2m.h"
 
 static unsigned long direct_end;
 
@@ -73,4 +74,36 @@ void *mfn_to_virt(unsigned long mfn)
 	if (pfn >= physmap_end() || !pfn_is_ours(pfn) || pfn_to_mfn(pfn) != mfn)
 		return NULL;
 	return pfn_to_virt(pfn);
+}
+
+/*
+ * Finding the entry that maps a virtual address. A PV guest's page tables
+ * hold machine addresses, and it may read them (they are mapped
+ * read-only) but never write them: changes go through Xen (mmu_update
+ * names an entry by its machine address). So the walk goes L4 -> L1,
+ * turning each table's machine frame back into a pointer with
+ * mfn_to_virt above.
+ */
+int pte_lookup(unsigned long va, uint64_t *maddr, uint64_t *value)
+{
+	const uint64_t *table = (const uint64_t *)start_info->pt_base;
+	uint64_t table_maddr = 0, entry;
+	unsigned int i;
+
+	for (int level = PT_LEVELS; level > 1; level--) {
+		entry = table[pt_index(va, level)];
+		if (!(entry & PTE_PRESENT) || (entry & PTE_PSE))
+			return -1; /* not mapped, or not by a 4 KiB page */
+		table_maddr = entry & PTE_ADDR_MASK;
+		table = mfn_to_virt(table_maddr >> 12);
+		if (!table)
+			return -1;
+	}
+	i = pt_index(va, 1);
+	entry = table[i];
+	if (!(entry & PTE_PRESENT))
+		return -1;
+	*maddr = table_maddr + i * sizeof(uint64_t);
+	*value = entry;
+	return 0;
 }

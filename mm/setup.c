@@ -6,12 +6,13 @@
  */
 #include <pvmini/hypercall.h>
 #include <pvmini/kernel.h>
-#include <pvmini/mm.h>
 #include <pvmini/multicall.h>
-#include <pvmini/p2m.h>
 #include <pvmini/page_alloc.h>
-#include <pvmini/pagetable.h>
 #include <pvmini/trace.h>
+#include "arch/x86/pagetable.h"
+#include "mm/direct_map.h"
+#include "mm/mm.h"
+#include "mm/p2m.h"
 
 /* With no map from Xen, RAM is the allocation plus this much slack, room
  * for the pages a backend may balloon in for us later. */

@@ -7,7 +7,7 @@
  * the beats do not drift however long printing takes; between beats the
  * vCPU is blocked in Xen.
  *
- * `xl shutdown` / `xl reboot` end it cleanly (kernel/lifecycle.c); its
+ * `xl shutdown` / `xl reboot` end it cleanly (kernel/xenbus/lifecycle.c); its
  * shutdown hook says how many beats it made first.
  */
 #include <pvmini.h>

@@ -4,7 +4,7 @@
  * Everything is built with frame pointers, so each frame starts with
  * (saved %rbp, return address) and %rbp points at it. The walk trusts
  * nothing it reads: a frame must lie on the boot stack or the running
- * thread's stack (kernel/thread.c says which), be aligned, and
+ * thread's stack (kernel/sched/thread.c says which), be aligned, and
  * sit above the previous one; the chain ends at %rbp == 0, which head.S
  * set for the outermost frame.
  *
@@ -15,11 +15,11 @@
  * stack instead, which is where we look in that case.
  */
 #include <arch/layout.h>
-#include <pvmini/backtrace.h>
 #include <pvmini/console.h>
 #include <pvmini/kernel.h>
-#include <pvmini/ksyms.h>
-#include <pvmini/thread.h>
+#include "arch/x86/backtrace.h"
+#include "arch/x86/switch.h"
+#include "lib/ksyms.h"
 
 struct frame {
 	struct frame *next;
@@ -34,12 +34,20 @@ static bool within(uint64_t at, uint64_t size, uint64_t lo, uint64_t hi)
 	return at >= lo && at + size <= hi && !(at & 7);
 }
 
+static void (*stack_bounds)(uintptr_t *lo, uintptr_t *hi);
+
+void backtrace_set_stack_bounds(void (*bounds)(uintptr_t *lo, uintptr_t *hi))
+{
+	stack_bounds = bounds;
+}
+
 /* The boot stack, or the stack of the thread that is running. */
 static bool on_stack(uint64_t at, uint64_t size)
 {
-	uintptr_t lo, hi;
+	uintptr_t lo = 0, hi = 0;
 
-	current_stack_bounds(&lo, &hi);
+	if (stack_bounds)
+		stack_bounds(&lo, &hi);
 	return within(at, size, (uint64_t)boot_stack + BOOT_STACK_GUARD,
 		      (uint64_t)boot_stack_top) ||
 	       within(at, size, lo, hi);

@@ -1,37 +1,36 @@
 /*
- * pagetable.c - finding the entry that maps a virtual address.
+ * pagetable.c - the two single-page mapping changes a PV guest asks Xen
+ * for directly, one HYPERVISOR_update_va_mapping each.
  *
- * A PV guest's page tables hold machine addresses, and it may read them
- * (they are mapped read-only) but never write them: changes go through
- * Xen (mmu_update names an entry by its machine address). So finding an
- * entry means walking L4 -> L1, turning each table's machine frame back
- * into a pointer through the M2P table (mm/physmap.c).
+ * A PV guest never writes a live PTE itself: Xen validates every entry
+ * (the frame must be one the guest may map, with rights it may have).
+ * Batched changes to many entries go through mm/direct_map.c instead.
  */
-#include <arch/pte.h>
-#include <pvmini/kernel.h>
-#include <pvmini/mm.h>
-#include <pvmini/pagetable.h>
+#include <arch/layout.h>
+#include <pvmini/hypercall.h>
+#include "arch/x86/pagetable.h"
+#include "arch/x86/pte.h"
 
-int pte_lookup(unsigned long va, uint64_t *maddr, uint64_t *value)
+int map_machine_page(void *va, uint64_t maddr)
 {
-	const uint64_t *table = (const uint64_t *)start_info->pt_base;
-	uint64_t table_maddr = 0, entry;
-	unsigned int i;
+	uint64_t pte = (maddr & ~(uint64_t)(PAGE_SIZE - 1)) | PTE_PRESENT |
+		       PTE_RW | PTE_ACCESSED | PTE_DIRTY;
 
-	for (int level = PT_LEVELS; level > 1; level--) {
-		entry = table[pt_index(va, level)];
-		if (!(entry & PTE_PRESENT) || (entry & PTE_PSE))
-			return -1; /* not mapped, or not by a 4 KiB page */
-		table_maddr = entry & PTE_ADDR_MASK;
-		table = mfn_to_virt(table_maddr >> 12);
-		if (!table)
-			return -1;
-	}
-	i = pt_index(va, 1);
-	entry = table[i];
-	if (!(entry & PTE_PRESENT))
-		return -1;
-	*maddr = table_maddr + i * sizeof(uint64_t);
-	*value = entry;
-	return 0;
+	/* UVMF_INVLPG: drop the old translation of va from the TLB. */
+	return xen_update_va_mapping((unsigned long)va, pte,
+				     UVMF_INVLPG | UVMF_LOCAL);
+}
+
+/*
+ * A guard page: the PTE becomes 0, so touching the page faults. Note
+ * what that buys in a PV kernel: Xen delivers a fault on the stack that
+ * was in use (a kernel-mode guest gets no stack switch), so an overflow
+ * into the guard page of a stack cannot be reported on that stack - Xen
+ * fails to write the exception frame and crashes the domain. That is
+ * still far better than silently overwriting whatever lies below.
+ */
+int guard_page(void *va)
+{
+	return xen_update_va_mapping((unsigned long)va, 0,
+				     UVMF_INVLPG | UVMF_LOCAL);
 }

@@ -6,7 +6,7 @@
  * callee-saved ones (rbx, rbp, r12-r15) and the stack pointer need to
  * travel with the thread. No hypercall: all threads share one address
  * space and no thread has its own segment bases, so there is nothing of
- * Xen's to change. The FPU/SSE state is handled in C (kernel/sched.c).
+ * Xen's to change. The FPU/SSE state is handled in C (kernel/sched/sched.c).
  */
 	.code64
 	.text
@@ -33,7 +33,7 @@ switch_stacks:
 /*
  * A new thread's first switch "returns" here, with the entry function in
  * %r12, its argument in %r13 and %rbp = 0 (where backtraces stop), as
- * kernel/thread.c laid them out. Align the stack as the ABI wants at a
+ * kernel/sched/thread.c laid them out. Align the stack as the ABI wants at a
  * call; the entry never returns.
  */
 	.globl thread_start

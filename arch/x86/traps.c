@@ -11,11 +11,12 @@
  * For a page fault the CPU's CR2 is not ours to read (reading CR2 is
  * privileged); Xen copies it into vcpu_info->arch.cr2 before the bounce.
  */
-#include <arch/regs.h>
-#include <pvmini/backtrace.h>
 #include <pvmini/hypercall.h>
 #include <pvmini/kernel.h>
 #include <pvmini/trace.h>
+#include "arch/x86/backtrace.h"
+#include "arch/x86/regs.h"
+#include "arch/x86/traps.h"
 
 #define TRAP(vec, name) extern char name[];
 #define TRAPS                                                                  \

@@ -7,8 +7,8 @@
  * backend and connects it to a pty or a socket there. A console device
  * is a byte pipe, written and read as is (no CR LF translation).
  *
- * Opening one is the xenbus handshake (kernel/console_dev.c): share a
- * ring page through a grant, offer an event channel, publish both in
+ * Opening one is the xenbus handshake (kernel/drivers/console/console_dev.c):
+ * share a ring page through a grant, offer an event channel, publish both in
  * xenstore and wait for the backend to connect. Every call returns 0,
  * a count, or a negative Xen errno:
  *   -XEN_ENOENT   no such console, or no console with that name
@@ -73,8 +73,5 @@ void console_dev_get_stats(const struct console_dev *c,
 
 unsigned int console_dev_id(const struct console_dev *c);
 const char *console_dev_name(const struct console_dev *c);
-
-/* The shutdown path: drains every open console device, in any context. */
-void console_dev_drain_all(void);
 
 #endif

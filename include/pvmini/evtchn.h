@@ -1,7 +1,7 @@
 /*
  * evtchn.h - event channels: Xen's interrupts. A port is a number in
  * this domain; a handler bound to it runs from the event upcall, with
- * events masked, whenever the port becomes pending (kernel/evtchn.c).
+ * events masked, whenever the port becomes pending (kernel/xen/evtchn.c).
  *
  * Every function returns 0 (or the new port) on success and a negative
  * Xen errno (XEN_EINVAL for a port out of range or not bound here) on
@@ -53,9 +53,6 @@ bool evtchn_poll_until(evtchn_port_t port, bool (*done)(void *arg), void *arg,
 		       uint64_t deadline);
 /* Unbinds: Xen frees the port, the handler is forgotten. */
 int evtchn_close(evtchn_port_t port);
-
-/* Called by the upcall for each pending, unmasked port it clears. */
-void evtchn_dispatch(evtchn_port_t port);
 
 struct event_stats {
 	unsigned long upcalls;	  /* entries into do_event_upcall */

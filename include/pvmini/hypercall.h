@@ -6,8 +6,8 @@
 #ifndef PVMINI_HYPERCALL_H
 #define PVMINI_HYPERCALL_H
 
-#include <pvmini/xen.h>
 #include <arch/hypercall.h>
+#include <pvmini/xen.h>
 
 #define HC(nr, a1, a2, a3, a4, a5) arch_hypercall(nr, a1, a2, a3, a4, a5)
 

@@ -17,9 +17,6 @@ static inline bool is_dom0(void)
 	return start_info->flags & SIF_INITDOMAIN;
 }
 
-/* The boot stack (arch/x86/head.S); its lowest page is a guard. */
-extern char boot_stack[], boot_stack_top[];
-
 /* Ends the domain with a SHUTDOWN_* reason after draining the console. */
 __noreturn void shutdown(unsigned int reason);
 /* The app is done: 0 powers off, anything else says so and crashes. */

@@ -16,7 +16,11 @@
 #ifndef PVMINI_MULTICALL_H
 #define PVMINI_MULTICALL_H
 
-#include <pvmini/mc_queue.h>
+#include <pvmini/lib.h>
+#include <pvmini/xen.h>
+
+/* Called with an entry's result once it has run. */
+typedef void (*mc_callback_fn)(void *data, long result);
 
 void mc_batch(void);
 int mc_flush(void);

@@ -11,7 +11,6 @@
 void *alloc_pages(unsigned int order);
 void free_pages(void *va, unsigned int order);
 unsigned long free_page_count(void);
-void page_alloc_init(void);
 
 /* The kernel heap (mm/heap.c) over those pages. */
 void *kmalloc(size_t size);
@@ -19,6 +18,8 @@ void *kcalloc(size_t n, size_t size);
 void *krealloc(void *p, size_t size);
 void *kmemalign(size_t align, size_t size); /* align: a power of two */
 void kfree(void *p);
+/* Bytes usable at p, a kmalloc'd block: at least what was asked for. */
+size_t ksize(const void *p);
 
 /*
  * Balloon: give pages back to Xen / take pages from it at run time.

@@ -15,7 +15,7 @@
 
 struct thread;
 
-/* FIFO of threads (kernel/wait_queue.c, pure). */
+/* FIFO of threads (kernel/sched/wait_queue.c, pure). */
 struct wait_queue {
 	struct thread *head, *tail;
 };
@@ -23,13 +23,6 @@ struct wait_queue {
 	{                                                                      \
 		NULL, NULL                                                     \
 	}
-
-void wq_push(struct wait_queue *q, struct thread *t);
-struct thread *wq_pop(struct wait_queue *q);
-static inline bool wq_empty(const struct wait_queue *q)
-{
-	return !q->head;
-}
 
 enum thread_state { THREAD_RUNNABLE, THREAD_BLOCKED, THREAD_EXITED };
 
@@ -126,8 +119,5 @@ struct sched_stats {
 	unsigned long idle_no_work; /* ... that woke to an empty run queue */
 };
 extern struct sched_stats sched_stats;
-
-/* Bounds of the stack the current thread runs on (for backtraces). */
-void current_stack_bounds(uintptr_t *lo, uintptr_t *hi);
 
 #endif

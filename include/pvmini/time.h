@@ -1,7 +1,7 @@
 /*
  * time.h - Xen system time (nanoseconds since the domain's boot, from the
  * pvclock in vcpu_info), the wall clock from shared_info, and the pure
- * conversions behind them (kernel/timeconv.c).
+ * calendar conversions (kernel/xen/pvclock.c, kernel/xen/time_math.c).
  */
 #ifndef PVMINI_TIME_H
 #define PVMINI_TIME_H
@@ -24,11 +24,6 @@ struct civil_time {
 	int hour, min, sec;
 };
 
-/*
- * ((delta << shift) * mul) >> 32 without overflow for any delta: the
- * pvclock's TSC-to-nanoseconds scaling (shift may be negative).
- */
-uint64_t pvclock_scale(uint64_t delta, uint32_t mul, int8_t shift);
 /* Seconds since the epoch to a UTC date (proleptic Gregorian). */
 void civil_from_epoch(uint64_t secs, struct civil_time *out);
 /* "YYYY-MM-DD HH:MM:SS UTC" into buf; returns snprintf's count. */

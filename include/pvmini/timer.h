@@ -23,22 +23,6 @@ struct timer {
 	bool armed;
 };
 
-/* --- The queue itself: pure, no hypercall (kernel/timer_queue.c) ----- */
-struct timer_queue {
-	struct timer *head, *tail;
-	unsigned long count;
-};
-
-/* Inserts after every timer due at or before t's deadline (FIFO ties). */
-void tq_insert(struct timer_queue *q, struct timer *t);
-void tq_remove(struct timer_queue *q, struct timer *t);
-/* The earliest timer, or NULL. */
-static inline struct timer *tq_first(const struct timer_queue *q)
-{
-	return q->head;
-}
-
-/* --- Timers on the hardware (kernel/timer.c) ------------------------- */
 /* (Re)arms t to call fn(t) once monotonic_ns() >= deadline. */
 void timer_arm(struct timer *t, uint64_t deadline, timer_fn_t fn, void *data);
 /* Disarms t; returns whether it was still armed. */

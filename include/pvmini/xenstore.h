@@ -15,13 +15,23 @@
 #define PVMINI_XENSTORE_H
 
 #include <pvmini/lib.h>
-#include <pvmini/xs_wire.h>
+#include <pvmini/xen.h>
+
+/* Who may do what on a node: 'n'one, 'r'ead, 'w'rite, 'b'oth. */
+struct xs_perm {
+	uint16_t domid;
+	char perm;
+};
+
+/* An XS_ERROR name ("ENOENT") for a Xen errno; "E?" if unknown. */
+const char *xs_error_name(int err);
+/* A path a guest may name: absolute or relative, bounded, no empty
+ * element, no trailing '/', only xenstore's characters. */
+bool xs_path_ok(const char *path);
 
 typedef uint32_t xs_tx_t;
 #define XS_TX_NONE 0
 
-/* Boot step: connects if start_info names a store (not as dom0). */
-void xenstore_init(void);
 bool xenstore_available(void);
 
 /* The value, NUL-terminated, into buf; returns its length.
@@ -85,7 +95,7 @@ struct xs_stats {
 extern struct xs_stats xs_stats;
 
 /*
- * Lifecycle (kernel/lifecycle.c). xl shutdown / reboot write "poweroff"
+ * Lifecycle (kernel/xenbus/lifecycle.c). xl shutdown / reboot write "poweroff"
  * or "reboot" into control/shutdown ("halt" too is understood); the
  * domain runs every hook (newest first), drains the console and ends
  * with the matching SHUTDOWN_* reason. "suspend" is refused with a
@@ -97,6 +107,5 @@ struct shutdown_hook {
 	struct shutdown_hook *next; /* private */
 };
 void shutdown_hook_register(struct shutdown_hook *h);
-void lifecycle_init(void);
 
 #endif

@@ -4,8 +4,8 @@
  *   open("/dev/channel/NAME", O_RDWR)  the console device the cfg's
  *                                      channel name=NAME created
  *   open("/dev/console/N", O_RDWR)     console device N (N >= 1)
- * Each open connects the device (kernel/console_dev.c) and close
- * disconnects it. Such an fd is not a terminal (isatty is 0), so stdio
+ * Each open connects the device (kernel/drivers/console/console_dev.c) and
+ * close disconnects it. Such an fd is not a terminal (isatty is 0), so stdio
  * buffers it fully: fflush after a reply, or setvbuf(f, NULL, _IOLBF, 0).
  */
 #include <pvmini/console_dev.h>

@@ -16,7 +16,6 @@
 #include <reent.h>
 #include <stddef.h>
 
-#include <pvmini/heap.h>
 #include <pvmini/page_alloc.h>
 
 static void *or_enomem(struct _reent *r, void *p)
@@ -59,7 +58,7 @@ void *_memalign_r(struct _reent *r, size_t align, size_t n)
 size_t _malloc_usable_size_r(struct _reent *r, void *p)
 {
 	(void)r;
-	return p ? heap_usable_size(p) : 0;
+	return p ? ksize(p) : 0;
 }
 
 /* newlib has memalign but not this POSIX spelling of it. */

@@ -3,10 +3,9 @@
  * exhaustion, bad frees, and a random run checked against a shadow map
  * of which pages are handed out.
  */
-#include "unit.h"
-
-#include <pvmini/buddy.h>
 #include <stdlib.h>
+#include "mm/buddy.h"
+#include "unit.h"
 
 #define N 5000
 static struct buddy b;

@@ -1,8 +1,7 @@
 /* test_cmdline.c - splitting the guest command line (kernel/cmdline.c). */
-#include "unit.h"
-
-#include <pvmini/cmdline.h>
 #include <pvmini/trace.h>
+#include "kernel/cmdline.h"
+#include "unit.h"
 
 static struct cmdline c;
 

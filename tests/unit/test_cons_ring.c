@@ -1,12 +1,11 @@
 /*
- * test_cons_ring.c - the console rings (kernel/cons_ring.c) against a
- * simulated backend: bytes come out in order across the index wrap and
- * the 2^32 wrap, a full ring takes nothing more, and a backend that
- * writes a broken index gets -XEN_EIO instead of a copy past the ring.
+ * test_cons_ring.c - the console rings (kernel/drivers/console/console_ring.c)
+ * against a simulated backend: bytes come out in order across the index wrap
+ * and the 2^32 wrap, a full ring takes nothing more, and a backend that writes
+ * a broken index gets -XEN_EIO instead of a copy past the ring.
  */
+#include "kernel/drivers/console/console_ring.h"
 #include "unit.h"
-
-#include <pvmini/cons_ring.h>
 
 static struct xencons_interface ring;
 

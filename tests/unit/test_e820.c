@@ -3,9 +3,8 @@
  * random maps checked against a brute-force oracle of what type each
  * address should have.
  */
+#include "mm/e820.h"
 #include "unit.h"
-
-#include <pvmini/e820.h>
 
 #define MB (1ULL << 20)
 

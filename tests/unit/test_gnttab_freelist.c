@@ -1,12 +1,11 @@
 /*
  * test_gnttab_freelist.c - the free list of grant refs
- * (kernel/gnttab_freelist.c): reserved refs are never handed out, every
+ * (kernel/xenbus/grant_refs.c): reserved refs are never handed out, every
  * other ref exactly once until returned, exhaustion is ENOSPC, and a
  * ref returned twice (or never handed out) is refused.
  */
+#include "kernel/xenbus/grant_refs.h"
 #include "unit.h"
-
-#include <pvmini/gnttab.h>
 
 static grant_ref_t storage[64];
 

@@ -4,11 +4,10 @@
  * exhaustion gives NULL, frees return pages, bad and double frees are refused,
  * and a random run keeps every byte of every live block intact.
  */
-#include "unit.h"
-
-#include <pvmini/buddy.h>
-#include <pvmini/heap.h>
 #include <stdlib.h>
+#include "mm/buddy.h"
+#include "mm/heap.h"
+#include "unit.h"
 
 /* Pages from the real buddy allocator over an arena: partial frees and
  * alignment behave as in the kernel. */

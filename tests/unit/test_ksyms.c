@@ -1,7 +1,6 @@
-/* test_ksyms.c - address to name lookup (kernel/ksyms.c). */
+/* test_ksyms.c - address to name lookup (lib/ksyms.c). */
+#include "lib/ksyms.h"
 #include "unit.h"
-
-#include <pvmini/ksyms.h>
 
 static const uint64_t addrs[] = { 0x1000, 0x1000, 0x1040, 0x2000 };
 static const uint32_t offs[] = { 0, 7, 13, 19 };

@@ -1,11 +1,10 @@
 /*
- * test_mc_queue.c - the multicall queue (kernel/mc_queue.c) driven by a
- * fake hypervisor: what fits, what extends, what a flush reports and in
+ * test_mc_queue.c - the multicall queue (kernel/xen/multicall_queue.c) driven
+ * by a fake hypervisor: what fits, what extends, what a flush reports and in
  * which order callbacks see which results.
  */
+#include "kernel/xen/multicall_queue.h"
 #include "unit.h"
-
-#include <pvmini/mc_queue.h>
 
 static struct mc_queue q;
 

@@ -2,9 +2,8 @@
  * test_memplan.c - the release/identity and extra planner (mm/memplan.c)
  * on the maps a PV guest meets, asserting exact pfn ranges.
  */
+#include "mm/memplan.h"
 #include "unit.h"
-
-#include <pvmini/memplan.h>
 
 #define KB 1024ULL
 #define MB (1024 * KB)

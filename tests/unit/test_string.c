@@ -3,7 +3,6 @@
  * pvmini's names renamed to pv_*.
  */
 #include <stddef.h>
-
 #include "unit.h"
 
 void *pv_memmove(void *dst, const void *src, size_t n);

@@ -3,10 +3,10 @@
  * timeconv.c) against independent references: the host's gmtime and a
  * 128-bit computation of Xen's formula.
  */
-#include "unit.h"
-
-#include <time.h>
 #include <pvmini/time.h>
+#include <time.h>
+#include "kernel/xen/pvclock.h"
+#include "unit.h"
 
 static uint64_t reference_scale(uint64_t delta, uint32_t mul, int shift)
 {

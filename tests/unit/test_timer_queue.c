@@ -4,10 +4,10 @@
  * deadline order, ties in arming order, and removal anywhere keeps the
  * list consistent.
  */
-#include "unit.h"
-
-#include <stdlib.h>
 #include <pvmini/timer.h>
+#include <stdlib.h>
+#include "kernel/sched/timer_queue.h"
+#include "unit.h"
 
 #define N 1000
 

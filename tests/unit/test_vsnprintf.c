@@ -6,7 +6,6 @@
 #include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
-
 #include "unit.h"
 
 int pv_snprintf(char *buf, size_t size, const char *fmt, ...);

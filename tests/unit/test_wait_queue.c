@@ -1,11 +1,11 @@
 /*
- * test_wait_queue.c - the thread FIFO (kernel/wait_queue.c) behind the
+ * test_wait_queue.c - the thread FIFO (kernel/sched/wait_queue.c) behind the
  * run queue and wait queues: first in, first out; empty is empty; a
  * popped thread carries no stale link into its next queue.
  */
-#include "unit.h"
-
 #include <pvmini/thread.h>
+#include "kernel/sched/sched_internal.h"
+#include "unit.h"
 
 static struct thread t[4];
 

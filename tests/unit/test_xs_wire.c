@@ -1,13 +1,12 @@
 /*
- * test_xs_wire.c - the xenstore wire format (kernel/xs_wire.c): requests
+ * test_xs_wire.c - the xenstore wire format (kernel/xenbus/xs_wire.c): requests
  * are laid out as xs_wire.h says, and every malformed reply the daemon
  * could send - truncated header fields, lengths beyond
  * XENSTORE_PAYLOAD_MAX, missing NULs, unknown types and error names, a
  * wrong req_id - is an error code, never an overflow.
  */
+#include "kernel/xenbus/xs_wire.h"
 #include "unit.h"
-
-#include <pvmini/xs_wire.h>
 
 static char buf[XS_MSG_MAX + 64];
 

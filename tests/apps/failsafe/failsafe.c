@@ -13,7 +13,7 @@
  * %es and calls the failsafe callback with es = 0x0007.
  */
 #include <arch/layout.h>
-#include <arch/pte.h>
+#include "arch/x86/pte.h"
 #include <pvmini.h>
 #include <pvmini/thread.h>
 

@@ -8,7 +8,7 @@
  */
 #include <arch/layout.h>
 #include <pvmini.h>
-#include <pvmini/mm.h>
+#include "mm/mm.h"
 #include <pvmini/page_alloc.h>
 
 #define MAGIC 0x9e3779b97f4a7c15UL

@@ -9,10 +9,10 @@
  * Returns 0 only if everything held.
  */
 #include <arch/layout.h>
-#include <arch/pte.h>
 #include <pvmini.h>
 #include <pvmini/multicall.h>
-#include <pvmini/pagetable.h>
+#include "arch/x86/pte.h"
+#include "mm/direct_map.h"
 
 #define NPAGES 1000
 #define AD (PTE_ACCESSED | PTE_DIRTY) /* the CPU sets these on use */

@@ -6,7 +6,7 @@
  * domain itself, and the test sees a crash with no further output.
  */
 #include <pvmini.h>
-#include <pvmini/thread_stack.h>
+#include "kernel/sched/thread_stack.h"
 
 static volatile unsigned long depth, limit = ~0UL;
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # e820-matches-xen.sh CONSOLE SERIAL - the raw map pvmini printed as dom0
-# (apps/memmap) against the map Xen printed at boot ("Xen-e820 RAM map").
+# (tests/apps/memmap) against the map Xen printed at boot ("Xen-e820 RAM map").
 # Every entry Xen printed must be in pvmini's map, and pvmini's RAM must
 # be exactly Xen's usable RAM (Xen may add reserved ranges of its own,
 # such as the APICs, to the map it gives dom0).

@@ -6,7 +6,7 @@
 #define VIRT_BASE 0xffffffff80000000
 
 /*
- * The direct map (arch/x86/direct_map.c): pfns below LOW_MAP_PFNS (the
+ * The direct map (mm/direct_map.c): pfns below LOW_MAP_PFNS (the
  * first 2 GiB) live in the image's own window at VIRT_BASE, where the
  * builder mapped the first of them; the rest at HIGH_MAP_BASE + pfn *
  * 4096, the first address past the L4 slots Xen keeps for itself
@@ -19,7 +19,7 @@
 #define PAGE_SIZE (1 << PAGE_SHIFT)
 
 /* The boot stack; its lowest page is unmapped as a guard once the
- * memory setup runs (arch/x86/direct_map.c), so 28 KiB are usable. */
+ * memory setup runs (mm/direct_map.c), so 28 KiB are usable. */
 #define BOOT_STACK_SIZE (32 * 1024)
 #define BOOT_STACK_GUARD PAGE_SIZE
 

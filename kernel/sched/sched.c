@@ -1,0 +1,110 @@
+/*
+ * sched.c - choosing the next thread and switching to it.
+ *
+ * Cooperative and single-vCPU: a thread runs until it yields, blocks or
+ * exits. Event handlers run in whatever thread was interrupted; they may
+ * only make threads runnable (thread_wake). The run queue is shared with
+ * them, so it is changed with events masked, and schedule() itself runs
+ * masked: each thread's own local_irq_restore after the switch puts back
+ * the state it had.
+ *
+ * With nothing to run, the idle wait (kernel/sched/idle.c) blocks the vCPU in
+ * Xen until an event arrives.
+ */
+#include <pvmini/kernel.h>
+#include <pvmini/thread.h>
+#include <pvmini/time.h>
+#include <pvmini/timer.h>
+#include "arch/x86/fpu.h"
+#include "arch/x86/switch.h"
+#include "sched_internal.h"
+
+struct thread *current_thread;
+struct sched_stats sched_stats;
+static struct wait_queue run_queue;
+static void (*libc_switch)(struct thread *next);
+void (*libc_reap)(struct thread *t);
+
+void thread_set_libc_hooks(void (*on_switch)(struct thread *next),
+			   void (*on_reap)(struct thread *t))
+{
+	libc_switch = on_switch;
+	libc_reap = on_reap;
+}
+
+static void switch_to(struct thread *prev, struct thread *next)
+{
+	/* Only threads that may use x87/SSE pay for fxsave/fxrstor. */
+	if (!(prev->flags & THREAD_NO_FPU))
+		fpu_save(prev->fpu);
+	if (!(next->flags & THREAD_NO_FPU))
+		fpu_restore(next->fpu);
+	/* A libc keeps errno, stdio and strtok state per thread. */
+	if (libc_switch)
+		libc_switch(next);
+	sched_stats.switches++;
+	current_thread = next;
+	switch_stacks(&prev->sp, next->sp);
+}
+
+/* Runs the next runnable thread; events masked. The caller has queued
+ * itself if it is still runnable. */
+void schedule(void)
+{
+	struct thread *prev = current_thread, *next;
+
+	while (!(next = wq_pop(&run_queue)))
+		idle_wait(&run_queue);
+	if (next != prev)
+		switch_to(prev, next);
+}
+
+void thread_wake(struct thread *t)
+{
+	unsigned long flags = local_irq_save();
+
+	if (t->state == THREAD_BLOCKED) {
+		t->state = THREAD_RUNNABLE;
+		wq_push(&run_queue, t);
+	}
+	local_irq_restore(flags);
+}
+
+/* Events masked: whoever wakes us must already know where we wait. */
+void thread_block_locked(void)
+{
+	current_thread->state = THREAD_BLOCKED;
+	schedule();
+}
+
+void thread_yield(void)
+{
+	unsigned long flags = local_irq_save();
+
+	wq_push(&run_queue, current_thread);
+	schedule();
+	local_irq_restore(flags);
+}
+
+static void wake_sleeper(struct timer *t)
+{
+	thread_wake(t->data);
+}
+
+void thread_sleep_until(uint64_t deadline_ns)
+{
+	struct timer t = { .armed = false };
+	unsigned long flags = local_irq_save();
+
+	if (deadline_ns > monotonic_ns()) {
+		timer_arm(&t, deadline_ns, wake_sleeper, current_thread);
+		while (t.armed)
+			thread_block_locked();
+	}
+	local_irq_restore(flags);
+}
+
+void thread_sleep_ns(uint64_t ns)
+{
+	thread_sleep_until(monotonic_ns() + ns);
+}

@@ -1,0 +1,34 @@
+/*
+ * sched_internal.h - between the scheduler's files in kernel/sched/:
+ * sched.c (the run queue, switching), thread.c (creating, ending,
+ * joining), sync.c (wait queues, mutexes) and idle.c. Not under include/:
+ * applications see thread.h only.
+ */
+#ifndef SCHED_INTERNAL_H
+#define SCHED_INTERNAL_H
+
+#include <pvmini/thread.h>
+
+/* wait_queue.c: the FIFO itself, pure (unit-tested). */
+void wq_push(struct wait_queue *q, struct thread *t);
+struct thread *wq_pop(struct wait_queue *q);
+static inline bool wq_empty(const struct wait_queue *q)
+{
+	return !q->head;
+}
+
+/* Boot steps (kernel/main.c): the main thread; the one-shot timer. */
+void threads_init(void);
+void timers_init(void);
+
+/* sched.c */
+extern struct thread *current_thread;
+void schedule(void);
+void thread_block_locked(void);
+/* The C library's hook for a joined thread (thread_set_libc_hooks). */
+extern void (*libc_reap)(struct thread *t);
+
+/* idle.c: blocks the vCPU until an event, runq still empty. */
+void idle_wait(const struct wait_queue *runq);
+
+#endif

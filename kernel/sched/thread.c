@@ -1,0 +1,139 @@
+/*
+ * thread.c - creating, ending and joining threads.
+ *
+ * A new thread's stack is laid out as if it had called switch_stacks
+ * itself: six callee-saved register slots and a return address pointing
+ * at thread_start (arch/x86/switch.S), which calls thread_main. The
+ * struct thread sits at the top of its own stack slot, above the stack,
+ * so an overflow runs into the guard page below, not into the struct.
+ */
+#include <arch/layout.h>
+#include <pvmini/kernel.h>
+#include <pvmini/thread.h>
+#include <pvmini/trace.h>
+#include <xen/errno.h>
+#include "arch/x86/backtrace.h"
+#include "arch/x86/fpu.h"
+#include "arch/x86/switch.h"
+#include "kernel/sched/thread_stack.h"
+#include "sched_internal.h"
+
+/* The thread that runs main(): the boot stack, its own FPU state. */
+static struct thread main_thread = { .name = "main" };
+/* What a new thread's FPU/SSE state starts as: Xen's initial state. */
+static uint8_t initial_fpu[FPU_STATE_SIZE] __attribute__((aligned(16)));
+
+struct thread *thread_current(void)
+{
+	return current_thread;
+}
+
+static void current_stack_bounds(uintptr_t *lo, uintptr_t *hi)
+{
+	const struct thread *t = current_thread ? current_thread : &main_thread;
+
+	*lo = t->stack_lo;
+	*hi = t->stack_hi;
+}
+
+static __noreturn void thread_main(struct thread *t)
+{
+	/* We arrive from schedule() with events masked; threads run
+	 * with them enabled. */
+	local_irq_enable();
+	t->fn(t->arg);
+	thread_exit();
+}
+
+struct thread *thread_create_flags(const char *name, void (*fn)(void *),
+				   void *arg, unsigned int flags)
+{
+	char *slot = thread_stack_alloc();
+	struct thread *t;
+	uint64_t *sp;
+
+	if (!slot || !fn) {
+		if (slot)
+			thread_stack_free(slot);
+		return NULL;
+	}
+	/* The struct at the top of the slot, 64-byte aligned. */
+	t = (struct thread *)(((uintptr_t)slot + STACK_SLOT_SIZE - sizeof(*t)) &
+			      ~(uintptr_t)63);
+	memset(t, 0, sizeof(*t));
+	t->name = name;
+	t->flags = flags;
+	t->fn = fn;
+	t->arg = arg;
+	t->stack_slot = slot;
+	t->stack_lo = (uintptr_t)slot + STACK_GUARD_SIZE;
+	t->stack_hi = (uintptr_t)t;
+	memcpy(t->fpu, initial_fpu, sizeof(t->fpu));
+
+	/* From the 16-byte aligned top down: padding, return address, then
+	 * rbp, rbx, r12..r15 as switch_stacks pops them. */
+	sp = (uint64_t *)(t->stack_hi & ~(uintptr_t)15);
+	*--sp = 0;
+	*--sp = (uint64_t)thread_start;
+	*--sp = 0;		       /* rbp: the outermost frame */
+	*--sp = 0;		       /* rbx */
+	*--sp = (uint64_t)thread_main; /* r12 */
+	*--sp = (uint64_t)t;	       /* r13 */
+	*--sp = 0;		       /* r14 */
+	*--sp = 0;		       /* r15 */
+	t->sp = (uint64_t)sp;
+
+	t->state = THREAD_BLOCKED;
+	thread_wake(t);
+	return t;
+}
+
+struct thread *thread_create(const char *name, void (*fn)(void *), void *arg)
+{
+	return thread_create_flags(name, fn, arg, 0);
+}
+
+__noreturn void thread_exit(void)
+{
+	struct thread *self = current_thread;
+
+	if (self == &main_thread)
+		panic("thread_exit: the main thread ends by returning from "
+		      "main()");
+	local_irq_save();
+	self->state = THREAD_EXITED;
+	wake_all(&self->joiners);
+	schedule();
+	panic("thread_exit: exited thread '%s' was scheduled", self->name);
+}
+
+int thread_join(struct thread *t)
+{
+	unsigned long flags;
+
+	if (!t || t == current_thread || t == &main_thread)
+		return -XEN_EINVAL;
+	flags = local_irq_save();
+	while (t->state != THREAD_EXITED)
+		wq_wait_locked(&t->joiners);
+	local_irq_restore(flags);
+	/* It will never run again: its stack can go, and its libc state. */
+	if (libc_reap)
+		libc_reap(t);
+	thread_stack_free(t->stack_slot);
+	return 0;
+}
+
+void threads_init(void)
+{
+	main_thread.stack_lo = (uintptr_t)boot_stack + BOOT_STACK_GUARD;
+	main_thread.stack_hi = (uintptr_t)boot_stack_top;
+	backtrace_set_stack_bounds(current_stack_bounds);
+	fpu_save(initial_fpu);
+	current_thread = &main_thread;
+	trace_boot(
+		"threads: main thread on the boot stack %p-%p; thread "
+		"stacks of %d KiB from the page allocator, a guard page each",
+		(void *)main_thread.stack_lo, boot_stack_top,
+		STACK_SLOT_SIZE / 1024);
+}

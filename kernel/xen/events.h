@@ -1,0 +1,18 @@
+/*
+ * events.h - the event upcall's inside: what kernel/xen/upcall.c and
+ * kernel/xen/evtchn.c share, and the boot step. Apps use <pvmini/evtchn.h>.
+ */
+#ifndef KERNEL_XEN_EVENTS_H
+#define KERNEL_XEN_EVENTS_H
+
+#include <pvmini/xen.h>
+
+/* Boot step: registers the event and failsafe callbacks with Xen. */
+void events_init(void);
+/* Called by the upcall for each pending, unmasked port it clears. */
+void evtchn_dispatch(evtchn_port_t port);
+/* The upcall itself, called from arch/x86/entry.S. */
+struct cpu_regs;
+void do_event_upcall(struct cpu_regs *regs);
+
+#endif

@@ -1,0 +1,20 @@
+/*
+ * shutdown.h - what runs just before the domain ends (kernel/xen/shutdown.c).
+ * Layers above register here: the shutdown path must not know them.
+ */
+#ifndef KERNEL_XEN_SHUTDOWN_H
+#define KERNEL_XEN_SHUTDOWN_H
+
+/*
+ * A drain: pushes out what would die with the domain (text in a console
+ * ring). Drains run in the reverse order of registration, so a device
+ * opened later drains before console 0, and each must work in any
+ * context (events masked, in a panic) and be bounded in time.
+ */
+struct shutdown_drain {
+	void (*fn)(void);
+	struct shutdown_drain *next; /* private */
+};
+void shutdown_drain_register(struct shutdown_drain *d);
+
+#endif

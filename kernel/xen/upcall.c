@@ -1,0 +1,118 @@
+/*
+ * events.c - the two callbacks every PV guest must register, and the
+ * event upcall's scan of the pending bitmaps.
+ *
+ * Xen delivers event-channel notifications by "upcall": it jumps to the
+ * address registered as CALLBACKTYPE_event, on the stack we were using,
+ * with vcpu_info->evtchn_upcall_mask set. If Xen cannot return to us (a
+ * segment register it cannot load, an iret frame the CPU refuses) it
+ * jumps to the CALLBACKTYPE_failsafe address instead (arch/x86/traps.c
+ * reports it). Without a failsafe handler such a failure would kill the
+ * domain with no word from us.
+ *
+ * The 2-level ABI: Xen sets a port's bit in shared_info->evtchn_pending;
+ * if the port is not masked it also sets the word's bit in the vCPU's
+ * evtchn_pending_sel and evtchn_upcall_pending, then upcalls unless
+ * evtchn_upcall_mask is set. We clear in the opposite order: the flag,
+ * then the selector, then each port bit just before its handler runs, so
+ * a port raised again during the handler is pending again, not lost.
+ */
+#include <pvmini/evtchn.h>
+#include <pvmini/hypercall.h>
+#include <pvmini/irq.h>
+#include <pvmini/kernel.h>
+#include <pvmini/trace.h>
+#include "arch/x86/regs.h"
+#include "arch/x86/traps.h"
+#include "kernel/xen/events.h"
+
+/* arch/x86/entry.S */
+
+struct event_stats event_stats = { .lowest_frame = UINTPTR_MAX };
+
+static void scan_pending(struct vcpu_info *v)
+{
+	unsigned long sel = __atomic_exchange_n(&v->evtchn_pending_sel, 0,
+						__ATOMIC_SEQ_CST);
+
+	while (sel) {
+		unsigned int word = __builtin_ctzl(sel);
+		xen_ulong_t bits = shared_info->evtchn_pending[word] &
+				   ~shared_info->evtchn_mask[word];
+
+		sel &= sel - 1;
+		while (bits) {
+			unsigned int bit = __builtin_ctzl(bits);
+
+			bits &= bits - 1;
+			__atomic_fetch_and(&shared_info->evtchn_pending[word],
+					   ~(1UL << bit), __ATOMIC_SEQ_CST);
+			evtchn_dispatch(word * sizeof(xen_ulong_t) * 8 + bit);
+		}
+	}
+}
+
+void do_event_upcall(struct cpu_regs *regs)
+{
+	static bool running;
+	struct vcpu_info *v = this_vcpu();
+
+	event_stats.upcalls++;
+	if ((uintptr_t)regs < event_stats.lowest_frame)
+		event_stats.lowest_frame = (uintptr_t)regs;
+	/*
+	 * Handlers run masked, so this cannot nest unless one unmasks. If
+	 * one does, the new event is left pending for the loop below
+	 * instead of growing the stack with a second scan.
+	 */
+	if (running) {
+		event_stats.nested++;
+		return;
+	}
+	running = true;
+	do {
+		v->evtchn_upcall_pending = 0;
+		/* Clear the flag before reading the selector (xchg orders). */
+		scan_pending(v);
+		/* Raised during the scan: handle it now, not at the next one.
+		 */
+	} while (__atomic_load_n(&v->evtchn_upcall_pending, __ATOMIC_SEQ_CST));
+	running = false;
+}
+
+static void register_callback(unsigned int type, void *address,
+			      unsigned int flags, const char *what)
+{
+	struct callback_register cb = {
+		.type = type,
+		.flags = flags,
+		.address = (unsigned long)address,
+	};
+	long rc = xen_callback_op(CALLBACKOP_register, &cb);
+
+	if (rc)
+		panic("callback_op(register %s) failed: %ld", what, rc);
+}
+
+void events_init(void)
+{
+	register_callback(CALLBACKTYPE_event, entry_event_upcall, 0, "event");
+	/* The failsafe handler must not be interrupted by an upcall. */
+	register_callback(CALLBACKTYPE_failsafe, entry_failsafe,
+			  CALLBACKF_mask_events, "failsafe");
+	trace_boot("events: upcall %p and failsafe %p registered "
+		   "(callback_op)",
+		   entry_event_upcall, entry_failsafe);
+
+	/*
+	 * Every port starts masked; binding a handler unmasks it. Ports we
+	 * only poll (the console's: SCHEDOP_poll works on masked ports)
+	 * then never wake the upcall or the idle loop.
+	 */
+	for (unsigned int i = 0; i < ARRAY_SIZE(shared_info->evtchn_mask); i++)
+		shared_info->evtchn_mask[i] = ~(xen_ulong_t)0;
+	local_irq_enable();
+	trace_boot("events: all %zu ports masked, delivery enabled "
+		   "(vcpu_info upcall mask cleared)",
+		   (size_t)EVTCHN_PORTS);
+}

@@ -1,0 +1,131 @@
+/*
+ * gnttab.c - grant tables, version 1. GNTTABOP_setup_table makes Xen
+ * allocate the table's frames for us and tell their mfns; a PV guest
+ * maps them itself (update_va_mapping over pages we own, as with
+ * shared_info). An entry is granted by filling domid and frame first
+ * and the flags last, behind a write barrier: Xen (on the other
+ * domain's map) reads the flags and trusts the rest once they say
+ * GTF_permit_access.
+ *
+ * Ending a grant races with the other domain mapping it: Xen sets
+ * GTF_reading / GTF_writing in the same 16-bit flags word while a
+ * mapping exists. So the flags are cleared with a compare-and-swap that
+ * fails if either bit appeared, and a mapped grant is refused (EBUSY):
+ * reusing its page while the other side can still read or write it
+ * would leak or corrupt data.
+ */
+#include <arch/layout.h>
+#include <pvmini/console.h>
+#include <pvmini/gnttab.h>
+#include <pvmini/hypercall.h>
+#include <pvmini/page_alloc.h>
+#include <pvmini/trace.h>
+#include "arch/x86/pagetable.h"
+#include "kernel/xenbus/grant_refs.h"
+#include "mm/mm.h"
+#include "mm/p2m.h"
+
+#define GNT_FRAMES_ORDER 2 /* 4 frames: 2048 v1 entries */
+#define GNT_FRAMES (1U << GNT_FRAMES_ORDER)
+#define GNT_PER_FRAME (PAGE_SIZE / sizeof(grant_entry_v1_t))
+#define GNT_ENTRIES (GNT_FRAMES * GNT_PER_FRAME)
+
+static grant_entry_v1_t *table;
+static struct gnt_freelist freelist;
+
+static int gnttab_init(void)
+{
+	struct gnttab_setup_table op = { .dom = DOMID_SELF,
+					 .nr_frames = GNT_FRAMES };
+	xen_pfn_t frames[GNT_FRAMES];
+	grant_ref_t *free_storage;
+	char *va;
+	long rc;
+
+	if (table)
+		return 0;
+	set_xen_guest_handle(op.frame_list, frames);
+	rc = xen_grant_table_op(GNTTABOP_setup_table, &op, 1);
+	if (rc || op.status) {
+		printk("gnttab: setup_table: rc %ld, status %d\n", rc,
+		       op.status);
+		return rc ? (int)rc : -XEN_EIO;
+	}
+	/* Heap, not .bss: only domains that grant pay for the list. */
+	free_storage = kmalloc(GNT_ENTRIES * sizeof(*free_storage));
+	va = alloc_pages(GNT_FRAMES_ORDER);
+	if (!va || !free_storage) {
+		kfree(free_storage);
+		return -XEN_ENOMEM;
+	}
+	for (unsigned int i = 0; i < GNT_FRAMES; i++) {
+		rc = map_machine_page(va + i * PAGE_SIZE,
+				      (uint64_t)frames[i] << PAGE_SHIFT);
+		if (rc) {
+			printk("gnttab: mapping frame %#lx: %ld\n",
+			       (unsigned long)frames[i], rc);
+			return (int)rc;
+		}
+	}
+	table = (grant_entry_v1_t *)va;
+	/* The toolstack's refs (console, xenstore) are not ours to give. */
+	gnt_freelist_init(&freelist, free_storage, GNT_ENTRIES,
+			  GNTTAB_NR_RESERVED_ENTRIES);
+	trace_boot("gnttab: v1 table of %u frames (%lu refs) at %p "
+		   "(setup_table)",
+		   GNT_FRAMES, (unsigned long)GNT_ENTRIES, table);
+	return 0;
+}
+
+int gnttab_grant_access(domid_t domid, const void *va, bool readonly)
+{
+	unsigned long mfn;
+	long ref;
+	int rc = gnttab_init();
+
+	if (rc)
+		return rc;
+	if ((uintptr_t)va & (PAGE_SIZE - 1))
+		return -XEN_EINVAL;
+	mfn = pfn_to_mfn(virt_to_pfn(va));
+	if (mfn == INVALID_MFN || (mfn & P2M_IDENTITY))
+		return -XEN_EINVAL;
+	ref = gnt_freelist_get(&freelist);
+	if (ref < 0)
+		return (int)ref;
+	table[ref].domid = domid;
+	table[ref].frame = (uint32_t)mfn;
+	__atomic_thread_fence(__ATOMIC_RELEASE);
+	__atomic_store_n(&table[ref].flags,
+			 GTF_permit_access | (readonly ? GTF_readonly : 0),
+			 __ATOMIC_RELEASE);
+	return (int)ref;
+}
+
+int gnttab_end_access(grant_ref_t ref)
+{
+	uint16_t flags;
+
+	if (!table || ref >= GNT_ENTRIES || ref < GNTTAB_NR_RESERVED_ENTRIES)
+		return -XEN_EINVAL;
+	flags = __atomic_load_n(&table[ref].flags, __ATOMIC_ACQUIRE);
+	do {
+		if (!(flags & GTF_permit_access))
+			return -XEN_EINVAL;
+		if (flags & (GTF_reading | GTF_writing))
+			return -XEN_EBUSY;
+	} while (!__atomic_compare_exchange_n(&table[ref].flags, &flags, 0,
+					      false, __ATOMIC_SEQ_CST,
+					      __ATOMIC_SEQ_CST));
+	return gnt_freelist_put(&freelist, ref);
+}
+
+unsigned int gnttab_size(void)
+{
+	return table ? GNT_ENTRIES : 0;
+}
+
+unsigned int gnttab_free(void)
+{
+	return table ? freelist.free : 0;
+}

@@ -1,0 +1,41 @@
+/*
+ * p2m.h - the guest's own pfn -> mfn table, and Xen's mfn -> pfn one.
+ *
+ * A PV guest keeps the p2m itself (Xen and the toolstack read it only to
+ * save or migrate the guest). Besides real frames an entry can say
+ *  - INVALID_MFN: no frame behind this pfn (released, or extra memory not
+ *    populated yet);
+ *  - P2M_IDENTITY | pfn: the pfn is a hole mapped 1:1, pfn N is machine
+ *    frame N (BIOS tables, device memory).
+ * The table is a flat array for pfns below p2m_size; above it, pfns are
+ * identity if a boot-time hole covers them, else invalid, so a host
+ * with RAM above a 3 GiB hole costs no table for the hole.
+ */
+#ifndef PVMINI_P2M_H
+#define PVMINI_P2M_H
+
+#include "mm/memplan.h"
+
+#define INVALID_MFN (~0UL)
+#define P2M_IDENTITY (1UL << 62)
+
+unsigned long pfn_to_mfn(unsigned long pfn);
+/* Xen's M2P; INVALID_MFN-like garbage for frames that are not ours. */
+unsigned long mfn_to_pfn(unsigned long mfn);
+/* Is pfn backed by a frame of ours that points back (p2m and M2P agree)? */
+bool pfn_is_ours(unsigned long pfn);
+void set_phys_to_machine(unsigned long pfn, unsigned long entry);
+
+/* Starts on the builder's list; holes above p2m_size come from `holes`. */
+void p2m_init(const struct hole_plan *holes);
+/* Moves the table to `storage` (entries for new_size pfns), new ones
+ * INVALID; returns the old size. */
+unsigned long p2m_grow(unsigned long *storage, unsigned long new_size);
+unsigned long p2m_size(void);
+
+struct p2m_stats {
+	unsigned long valid, identity, invalid;
+};
+void p2m_count(struct p2m_stats *s);
+
+#endif
