@@ -17,7 +17,9 @@ BUILD ?= build
 
 APPS := $(notdir $(wildcard apps/*))
 TEST_APPS := $(notdir $(wildcard tests/apps/*))
-app_dir = $(firstword $(wildcard apps/$(1) tests/apps/$(1)))
+# APP_PATH: further directories to look for apps in (tests/checks uses it).
+app_dir = $(firstword $(wildcard apps/$(1) tests/apps/$(1) \
+	$(addsuffix /$(1),$(APP_PATH))))
 APP_DIR := $(call app_dir,$(APP))
 ifeq ($(APP_DIR),)
 $(error APP=$(APP): there is no apps/$(APP) or tests/apps/$(APP))
@@ -71,7 +73,7 @@ KERNEL_SRCS := $(filter-out kernel/app_name.c $(MC_ISSUE_UNUSED), \
 KERNEL_OBJS := $(KERNEL_SRCS:%=$(BUILD)/obj/%.o)
 XEN_H := $(BUILD)/include/xen/xen.h
 
-.PHONY: all apps unit run test bench setup clean size new-app
+.PHONY: all apps unit run test bench setup clean size new-app print-layers
 all: $(BUILD)/$(APP).elf
 apps: $(foreach a,$(APPS) $(TEST_APPS),$(BUILD)/$(a).elf)
 
@@ -95,25 +97,29 @@ $(BUILD)/obj/%.S.o: %.S $(FLAGS_DEPS) | $(XEN_H)
 		-c $< -o $@
 
 # --- The kernel as one object, its internals hidden ----------------------
-# Decision (docs/apps.md): every image links the kernel as ONE relocatable
-# object (ld -r) in which only the kernel's API stays global - the names a
-# header under include/ or arch/$(ARCH)/include/ mentions (an app can only
-# call what a header declares), and _start. objcopy makes every other
-# kernel symbol local, so an app or newlib may define `notify`, `ring` or
-# `schedule` without a clash; local symbols still reach the backtrace
-# table (ksyms.awk keeps `t`). Images with newlib (LIBC = y in app.mk)
-# link kernel-libc.o, which also hides every name newlib defines: the
-# kernel keeps its own memcpy and snprintf, the app gets newlib's.
-KERNEL_HEADERS := $(shell find include arch/$(ARCH)/include -name '*.h')
-EXPORT_DIRS := include arch/$(ARCH)/include
+# Decision (docs/architecture.md): every image links the kernel as ONE
+# relocatable object (ld -r) in which only the app API stays global - the
+# functions and variables that include/pvmini.h and include/pvmini/*.h
+# declare (kernel/api-symbols.sh asks the compiler), and _start. objcopy
+# makes every other kernel symbol local: an app that calls an internal
+# function fails to link, and an app or newlib may define `notify`,
+# `ring` or `schedule` without a clash; local symbols still reach the
+# backtrace table (ksyms.awk keeps `t`). Images with newlib (LIBC = y in
+# app.mk) link kernel-libc.o, which also hides every name newlib
+# defines: the kernel keeps its own memcpy and snprintf, the app gets
+# newlib's.
+API_HEADERS := include/pvmini.h $(wildcard include/pvmini/*.h \
+	arch/$(ARCH)/include/arch/*.h)
+API_SYMBOLS := kernel/api-symbols.sh $(BUILD)/kernel.r.o $(CC) \
+	$(CPPFLAGS) -std=gnu11 -ffreestanding
 $(BUILD)/kernel.r.o: $(KERNEL_OBJS)
 	$(call say,LD,$@)$(LD) -r -z noexecstack -o $@ $(KERNEL_OBJS)
-$(BUILD)/kernel.exports: $(BUILD)/kernel.r.o kernel/exports.sh \
-		$(KERNEL_HEADERS)
-	$(Q)kernel/exports.sh $< $(EXPORT_DIRS) >$@
-$(BUILD)/kernel-libc.exports: $(BUILD)/kernel.r.o kernel/exports.sh \
-		$(KERNEL_HEADERS) $(BUILD)/newlib.stamp
-	$(Q)kernel/exports.sh $< $(EXPORT_DIRS) -- $(LIBC_LIBS) >$@
+$(BUILD)/kernel.exports: $(BUILD)/kernel.r.o kernel/api-symbols.sh \
+		$(API_HEADERS)
+	$(Q)$(API_SYMBOLS) >$@
+$(BUILD)/kernel-libc.exports: $(BUILD)/kernel.r.o kernel/api-symbols.sh \
+		$(API_HEADERS) $(BUILD)/newlib.stamp
+	$(Q)$(API_SYMBOLS) -- $(LIBC_LIBS) >$@
 $(BUILD)/kernel.o $(BUILD)/kernel-libc.o: $(BUILD)/%.o: $(BUILD)/kernel.r.o \
 		$(BUILD)/%.exports
 	$(Q)$(OBJCOPY) --keep-global-symbols=$(BUILD)/$*.exports $< $@
@@ -194,7 +200,10 @@ $(BUILD)/app/$(1)/app_name.o: kernel/app_name.c $(FLAGS_DEPS) | $(XEN_H)
 $(BUILD)/$(1).elf: $$($(1)_DEPS) $(BUILD)/ksyms-empty.o \
 		minios.lds lib/ksyms.awk $(FLAGS_DEPS)
 	$$(call say,LD,$$@)$$(LD) $$(LDFLAGS) -o $$@.pass1 $$($(1)_LINK) \
-		$(BUILD)/ksyms-empty.o
+		$(BUILD)/ksyms-empty.o 2>$$@.err || { cat $$@.err >&2; \
+		kernel/explain-undefined.sh $$@.err $(BUILD)/kernel.r.o >&2; \
+		rm -f $$@.err; exit 1; }
+	$(Q)rm -f $$@.err
 	$(Q)$$(NM) -n --defined-only $$@.pass1 | awk -f lib/ksyms.awk \
 		>$(BUILD)/app/$(1)/ksyms.S
 	$(Q)$$(CC) -c $(BUILD)/app/$(1)/ksyms.S -o $(BUILD)/app/$(1)/ksyms.o
@@ -207,7 +216,7 @@ $(BUILD)/$(1).elf: $$($(1)_DEPS) $(BUILD)/ksyms-empty.o \
 	$(Q)mv $$@.tmp $$@
 	$(Q)rm -f $$@.pass1
 endef
-$(foreach a,$(APPS) $(TEST_APPS),$(eval $(call app_rules,$(a))))
+$(foreach a,$(sort $(APPS) $(TEST_APPS) $(APP)),$(eval $(call app_rules,$(a))))
 
 # Keep intermediate objects (unit-test objects are only prerequisites).
 .SECONDARY:
@@ -288,6 +297,9 @@ be lower-case letters, digits, '-' or '_': make new-app NAME=myapp \
 		>apps/$(NAME)/$(NAME).cfg
 	@echo "new-app: created apps/$(NAME)/ ($(NEW_APP_KIND)); try: \
 make run APP=$(NAME)"
+
+print-layers:
+	@echo $(LAYERS)
 
 clean:
 	rm -rf $(BUILD)
