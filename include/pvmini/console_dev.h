@@ -7,15 +7,18 @@
  * backend and connects it to a pty or a socket there. A console device
  * is a byte pipe, written and read as is (no CR LF translation).
  *
- * Opening one is the xenbus handshake (kernel/drivers/console/console_dev.c):
- * share a ring page through a grant, offer an event channel, publish both in
- * xenstore and wait for the backend to connect. Every call returns 0,
- * a count, or a negative Xen errno:
+ * Opening one is the xenbus handshake (kernel/xenbus/frontend.c, for
+ * every PV device; docs/xenbus.md): share a ring page through a grant,
+ * offer an event channel, publish both in xenstore and wait for the
+ * backend to connect. Every call returns 0, a count, or a negative Xen
+ * errno:
  *   -XEN_ENOENT   no such console, or no console with that name
  *   -XEN_EBUSY    it is open already (here, or by a frontend that is
  *                 not Initialising or Closed: another instance of us)
- *   -XEN_EBADMSG  xenstore holds something malformed for it
- *   -XEN_ETIMEDOUT the backend did not connect / stopped consuming
+ *   -XEN_EBADMSG  xenstore holds something malformed for it (its
+ *                 backend's state node included)
+ *   -XEN_ETIMEDOUT the backend did not connect / stopped consuming /
+ *                 did not close
  *   -XEN_ENOTCONN the backend went away (closed, or its domain died)
  *   -XEN_EIO      the backend broke the ring's indexes
  *   -XEN_ENODEV   no xenstore (dom0)
@@ -58,7 +61,9 @@ long console_dev_read_nowait(struct console_dev *c, void *buf, size_t n);
 void console_dev_drain(struct console_dev *c);
 /* Disconnects (xenbus Closing, Closed) and frees everything. Threads
  * blocked reading or writing it return first (0, -XEN_ENOTCONN); the
- * handle is gone afterwards. */
+ * handle is gone afterwards. -XEN_ETIMEDOUT: the backend did not follow
+ * within 2 s each step; the ring page and port it may still use stay
+ * with it, never reused. */
 int console_dev_close(struct console_dev *c);
 
 /* What passed through a device since it was opened (bench/channel.sh). */

@@ -23,7 +23,8 @@ struct xs_perm {
 	char perm;
 };
 
-/* An XS_ERROR name ("ENOENT") for a Xen errno; "E?" if unknown. */
+/* An errno's name for messages: the XS_ERROR names ("ENOENT") and the
+ * kernel's own (ETIMEDOUT, ENOTCONN, ENODEV); "E?" if unknown. */
 const char *xs_error_name(int err);
 /* A path a guest may name: absolute or relative, bounded, no empty
  * element, no trailing '/', only xenstore's characters. */

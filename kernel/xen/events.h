@@ -11,6 +11,13 @@
 void events_init(void);
 /* Called by the upcall for each pending, unmasked port it clears. */
 void evtchn_dispatch(evtchn_port_t port);
+/*
+ * Forgets port's handler but leaves the port open in Xen, masked: for a
+ * port a peer may still bind to (its number is published in xenstore),
+ * which must therefore never be handed out again. -XEN_EINVAL if the
+ * port is not bound here.
+ */
+int evtchn_abandon(evtchn_port_t port);
 /* The upcall itself, called from arch/x86/entry.S. */
 struct cpu_regs;
 void do_event_upcall(struct cpu_regs *regs);

@@ -200,6 +200,13 @@ bool evtchn_poll_until(evtchn_port_t port, bool (*done)(void *arg), void *arg,
 	return ok;
 }
 
+static void forget(evtchn_port_t port)
+{
+	bindings[port].fn = NULL;
+	bindings[port].data = NULL;
+	evtchn_clear(port);
+}
+
 int evtchn_close(evtchn_port_t port)
 {
 	struct evtchn_close op = { .port = port };
@@ -211,9 +218,18 @@ int evtchn_close(evtchn_port_t port)
 	rc = xen_event_channel_op(EVTCHNOP_close, &op);
 	if (rc)
 		return rc;
-	bindings[port].fn = NULL;
-	bindings[port].data = NULL;
-	evtchn_clear(port);
+	forget(port);
+	return 0;
+}
+
+int evtchn_abandon(evtchn_port_t port)
+{
+	if (!port_bound(port))
+		return -XEN_EINVAL;
+	/* Masked, no handler: never dispatched again, and Xen never hands
+	 * out a port that is still open. */
+	evtchn_mask(port);
+	forget(port);
 	return 0;
 }
 

@@ -70,6 +70,17 @@ int xs_error_from_name(const char *name, size_t len)
 	return -XEN_EBADMSG;
 }
 
+/* Errnos the kernel's own calls return, named for messages but never
+ * accepted from xenstored. */
+static const struct {
+	int err;
+	const char *name;
+} kernel_errors[] = {
+	{ XEN_ETIMEDOUT, "ETIMEDOUT" },
+	{ XEN_ENOTCONN, "ENOTCONN" },
+	{ XEN_ENODEV, "ENODEV" },
+};
+
 const char *xs_error_name(int err)
 {
 	if (err < 0)
@@ -77,6 +88,9 @@ const char *xs_error_name(int err)
 	for (unsigned int i = 0; i < ARRAY_SIZE(errors); i++)
 		if (errors[i].err == err)
 			return errors[i].name;
+	for (unsigned int i = 0; i < ARRAY_SIZE(kernel_errors); i++)
+		if (kernel_errors[i].err == err)
+			return kernel_errors[i].name;
 	return "E?";
 }
 

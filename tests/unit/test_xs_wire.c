@@ -120,6 +120,11 @@ TEST(error_names)
 	CHECK_STR(xs_error_name(-XEN_ENOENT), "ENOENT");
 	CHECK_STR(xs_error_name(XEN_EROFS), "EROFS");
 	CHECK_STR(xs_error_name(-9999), "E?");
+	/* The kernel's own errnos are named, but xenstored may not send
+	 * them. */
+	CHECK_STR(xs_error_name(-XEN_ETIMEDOUT), "ETIMEDOUT");
+	CHECK_STR(xs_error_name(-XEN_ENOTCONN), "ENOTCONN");
+	CHECK(xs_error_from_name("ETIMEDOUT", 9) == -XEN_EBADMSG);
 }
 
 TEST(split_strings)

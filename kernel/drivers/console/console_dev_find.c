@@ -9,30 +9,11 @@
 #include <pvmini/trace.h>
 #include <pvmini/xenstore.h>
 #include "kernel/drivers/console/console.h"
+#include "kernel/xenbus/frontend.h"
 
 int console_dev_list(unsigned int *ids, unsigned int max)
 {
-	const char *names[64];
-	char buf[512];
-	unsigned int n = 0;
-	int count;
-
-	if (!xenstore_available())
-		return -XEN_ENODEV;
-	count = xs_directory(XS_TX_NONE, "device/console", buf, sizeof(buf),
-			     names, ARRAY_SIZE(names));
-	if (count == -XEN_ENOENT) /* no console device at all */
-		return 0;
-	for (int i = 0; i < count; i++) {
-		unsigned long id;
-
-		if (parse_ulong(names[i], 0xffff, &id))
-			continue; /* not a console number: not ours */
-		if (n < max)
-			ids[n] = (unsigned int)id;
-		n++;
-	}
-	return count < 0 ? count : (int)n;
+	return xenbus_list("console", ids, max);
 }
 
 int console_dev_open_name(const char *name, struct console_dev **out)

@@ -1,7 +1,8 @@
 /*
  * console_dev_io.c - moving bytes through a connected console device
- * (kernel/drivers/console/console_dev.c connects it). The rings are the console
- * page's (kernel/drivers/console/console_ring.c); a notify after every move
+ * (kernel/drivers/console/console_dev.c connects it over the xenbus
+ * frontend layer). The rings are the console page's
+ * (kernel/drivers/console/console_ring.c); a notify after every move
  * tells the backend there is output to take, or room for more input.
  *
  * Threads wait on the device's queue, which the event channel's handler
@@ -26,7 +27,7 @@ static long check(struct console_dev *c, long rc)
 		c->broken = true;
 		printk("console %u: the backend broke the ring's indexes; "
 		       "input was dropped\n",
-		       c->id);
+		       c->xb.id);
 	}
 	return rc;
 }
@@ -74,10 +75,11 @@ long console_dev_write(struct console_dev *c, const void *buf, size_t n)
 
 	mutex_lock(&c->wlock);
 	while (done < n) {
-		deadline_start(&d, &c->wq, STALL_NS);
-		wait_event(c->wq, (k = cons_ring_write(c->ring, p + done,
-						       n - done)) != 0 ||
-					  c->gone || c->closing || d.passed);
+		deadline_start(&d, &c->xb.wq, STALL_NS);
+		wait_event(c->xb.wq,
+			   (k = cons_ring_write(c->ring, p + done, n - done)) !=
+					   0 ||
+				   c->xb.be_gone || c->closing || d.passed);
 		deadline_stop(&d);
 		if (k <= 0)
 			break;
@@ -93,7 +95,7 @@ long console_dev_write(struct console_dev *c, const void *buf, size_t n)
 		return (long)done;
 	if (k < 0)
 		return check(c, k);
-	return c->gone || c->closing ? -XEN_ENOTCONN : -XEN_ETIMEDOUT;
+	return c->xb.be_gone || c->closing ? -XEN_ENOTCONN : -XEN_ETIMEDOUT;
 }
 
 static long after_read(struct console_dev *c, long got)
@@ -114,8 +116,8 @@ long console_dev_read(struct console_dev *c, void *buf, size_t n)
 		return 0;
 	mutex_lock(&c->rlock);
 	/* Input already there is read even after the backend left. */
-	wait_event(c->wq, (got = cons_ring_read(c->ring, buf, n)) != 0 ||
-				  c->gone || c->closing);
+	wait_event(c->xb.wq, (got = cons_ring_read(c->ring, buf, n)) != 0 ||
+				     c->xb.be_gone || c->closing);
 	mutex_unlock(&c->rlock);
 	return after_read(c, got);
 }
@@ -129,7 +131,7 @@ static bool out_empty(void *arg)
 {
 	struct console_dev *c = arg;
 
-	return c->gone || cons_ring_out_used(c->ring) <= 0;
+	return c->xb.be_gone || cons_ring_out_used(c->ring) <= 0;
 }
 
 void console_dev_drain(struct console_dev *c)
