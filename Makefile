@@ -218,7 +218,8 @@ $(foreach a,$(APPS) $(TEST_APPS),$(eval $(call app_rules,$(a))))
 # Files with no hypercall inside, compiled for the host with their
 # libc-named functions renamed to pv_* (tests/unit/rename.h).
 PURE_SRCS := lib/string.c lib/vsnprintf.c lib/ksyms.c kernel/cmdline.c \
-	kernel/xen/multicall_queue.c kernel/xen/time_math.c \
+	kernel/xen/multicall_queue.c kernel/xen/multicall_report.c \
+	kernel/xen/time_math.c \
 	mm/e820.c mm/memplan.c mm/buddy.c mm/heap.c \
 	kernel/sched/timer_queue.c kernel/sched/wait_queue.c \
 	kernel/xenbus/xs_wire.c kernel/xenbus/grant_refs.c \
