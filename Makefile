@@ -222,7 +222,8 @@ PURE_SRCS := lib/string.c lib/vsnprintf.c lib/ksyms.c kernel/cmdline.c \
 	kernel/xen/time_math.c \
 	mm/e820.c mm/memplan.c mm/buddy.c mm/heap.c \
 	kernel/sched/timer_queue.c kernel/sched/wait_queue.c \
-	kernel/xenbus/xs_wire.c kernel/xenbus/grant_refs.c \
+	kernel/xenbus/xs_wire.c kernel/xenbus/xs_ring_io.c \
+	kernel/xenbus/grant_refs.c \
 	kernel/drivers/console/console_ring.c lib/newlib/tty_line.c
 PURE_OBJS := $(PURE_SRCS:%.c=$(BUILD)/unit/pure/%.o)
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/unit/%,\
