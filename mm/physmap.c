@@ -117,6 +117,8 @@ void physmap_audit(struct physmap_audit *a)
 		if (pte_lookup((unsigned long)pfn_to_virt(pfn), &maddr, &pte))
 			continue;
 		a->mapped++;
+		if ((pte & PTE_RW) && !(pte & PTE_NX))
+			a->wx++;
 		if (((pte & PTE_ADDR_MASK) >> PAGE_SHIFT) == pfn_to_mfn(pfn))
 			continue;
 		if (a->stray < AUDIT_KEEP) {
