@@ -11,5 +11,6 @@ match   ^granttest: mappings that disagree with the p2m: ([0-9]+) before, \1 aft
 match   ^granttest: writable\+executable mappings \(NX on\): ([0-9]+) before, \1 after$
 match   ^granttest: no pfn mapped 1:1 in this domain$
 match   ^granttest: grant of a frame above 16 TiB \(0x1[0-9a-f]{8}\): EINVAL$
+match   ^granttest: swap failing at its second frame: -[0-9]+; pages hold 'AB'; Xen's count ([0-9]+) -> \1; mappings that disagree with the p2m ([0-9]+) -> \2$
 match   ^granttest: all good$
 nomatch FAIL

@@ -11,6 +11,9 @@
  *    behind them must go back to Xen (its count of our pages drops by
  *    4), the direct map must still agree with the p2m, and the table
  *    must not be executable.
+ * 4. That swap failing half-way (the second frame is one Xen refuses)
+ *    puts everything back: both pages map their own frames again, the
+ *    p2m and Xen's count are as before.
  */
 #include <pvmini.h>
 #include <pvmini/page_alloc.h>
@@ -117,12 +120,39 @@ static void table_setup(void)
 	free_pages(page, 0);
 }
 
+static void swap_fails_half_way(void)
+{
+	char *pages = alloc_pages(1), *other = alloc_pages(0);
+	xen_pfn_t mfns[2] = { pfn_to_mfn(virt_to_pfn(other)), 0x7ffffffffUL };
+	struct physmap_audit a0, a1;
+	long r0, r1;
+	int rc;
+
+	pages[0] = 'A';
+	pages[4096] = 'B';
+	physmap_audit(&a0);
+	r0 = reservation();
+	rc = swap_in_foreign_frames(pages, mfns, 2);
+	r1 = reservation();
+	physmap_audit(&a1);
+	printk("granttest: swap failing at its second frame: %d; pages "
+	       "hold '%c%c'; Xen's count %ld -> %ld; mappings that disagree "
+	       "with the p2m %lu -> %lu\n",
+	       rc, pages[0], pages[4096], r0, r1, a0.stray, a1.stray);
+	check(rc < 0 && pages[0] == 'A' && pages[4096] == 'B' && r1 == r0 &&
+		      a1.stray == a0.stray,
+	      "a failed swap put everything back");
+	free_pages(pages, 1);
+	free_pages(other, 0);
+}
+
 int main(void)
 {
 	check(gnttab_size() == 0, "no grant table before the test");
 	table_setup();
 	identity_pfn();
 	frame_above_16tib();
+	swap_fails_half_way();
 	printk("granttest: %s\n", failures ? "FAILED" : "all good");
 	return failures ? 1 : 0;
 }
