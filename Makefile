@@ -227,10 +227,12 @@ $(foreach a,$(sort $(APPS) $(TEST_APPS) $(APP)),$(eval $(call app_rules,$(a))))
 # Files with no hypercall inside, compiled for the host with their
 # libc-named functions renamed to pv_* (tests/unit/rename.h).
 PURE_SRCS := lib/string.c lib/vsnprintf.c lib/ksyms.c kernel/cmdline.c \
-	kernel/xen/multicall_queue.c kernel/xen/time_math.c \
+	kernel/xen/multicall_queue.c kernel/xen/multicall_report.c \
+	kernel/xen/time_math.c \
 	mm/e820.c mm/memplan.c mm/buddy.c mm/heap.c \
 	kernel/sched/timer_queue.c kernel/sched/wait_queue.c \
-	kernel/xenbus/xs_wire.c kernel/xenbus/grant_refs.c \
+	kernel/xenbus/xs_wire.c kernel/xenbus/xs_ring_io.c \
+	kernel/xenbus/grant_refs.c \
 	kernel/xenbus/xenbus_state.c kernel/xenbus/xenbus_pm.c \
 	kernel/drivers/console/console_ring.c lib/newlib/tty_line.c
 PURE_OBJS := $(PURE_SRCS:%.c=$(BUILD)/unit/pure/%.o)

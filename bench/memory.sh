@@ -11,7 +11,7 @@ trap 'rm -rf "$jobs"' EXIT
 job() { # name app memory
 	mkdir "$jobs/$1"
 	cp "build/$2.elf" "$jobs/$1/image"
-	cp "apps/$2/$2.cfg" "$jobs/$1/cfg"
+	cp "$(ls apps/$2/$2.cfg tests/apps/$2/$2.cfg 2>/dev/null | head -n 1)" "$jobs/$1/cfg"
 	printf 'memory=%s\nextra="trace=boot"\n' "$3" >"$jobs/$1/extra"
 }
 job 1-hello32 hello 32

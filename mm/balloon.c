@@ -7,8 +7,11 @@
  * map (extra regions, or pages ballooned out before), ask Xen to back
  * them with XENMEM_populate_physmap (for a PV guest it returns the new
  * frames and updates the M2P itself), record them in the p2m, map them
- * and hand them to the page allocator.
+ * and hand them to the page allocator. Swapping: pages of ours that
+ * are to show a foreign frame (the grant table's) give their own frames
+ * back, so that no RAM frame sits mapped by nothing.
  */
+#include <pvmini/console.h>
 #include <pvmini/hypercall.h>
 #include <pvmini/kernel.h>
 #include <pvmini/multicall.h>
@@ -119,4 +122,46 @@ long balloon_up(unsigned long pages)
 		pfn = pfns[n - 1] + 1;
 	}
 	return done;
+}
+
+/*
+ * Mapping a foreign frame over a page of the direct map leaves the RAM
+ * frame behind it mapped by nothing, yet counted as ours: a leak, and a
+ * p2m that names a frame the page no longer shows. So the RAM frames go
+ * back to Xen and the p2m names the foreign ones (P2M_FOREIGN), which
+ * also keeps the balloon from taking those pfns for empty RAM.
+ */
+int swap_in_foreign_frames(void *va, const xen_pfn_t *mfns, unsigned int n)
+{
+	unsigned long pfn = virt_to_pfn(va);
+	unsigned int i;
+	long rc = 0;
+
+	if (n > CHUNK)
+		return -XEN_EINVAL;
+	for (i = 0; i < n; i++) {
+		frames[i] = pfn_to_mfn(pfn + i);
+		rc = map_machine_page_nx((char *)va + i * PAGE_SIZE,
+					 (uint64_t)mfns[i] << PAGE_SHIFT);
+		if (rc)
+			break;
+	}
+	if (rc) { /* put back the pages already swapped, then refuse */
+		printk("memory: mapping foreign frame %#lx: %ld\n",
+		       (unsigned long)mfns[i], rc);
+		while (i-- > 0)
+			if (map_machine_page_nx((char *)va + i * PAGE_SIZE,
+						(uint64_t)frames[i]
+							<< PAGE_SHIFT))
+				panic("memory: cannot map pfn %#lx back",
+				      pfn + i);
+		return (int)rc;
+	}
+	rc = reservation(XENMEM_decrease_reservation, n);
+	if (rc != (long)n)
+		panic("memory: Xen took %ld of %u frames behind foreign ones",
+		      rc, n);
+	for (i = 0; i < n; i++)
+		set_phys_to_machine(pfn + i, P2M_FOREIGN | mfns[i]);
+	return 0;
 }

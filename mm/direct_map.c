@@ -13,7 +13,6 @@
  * A whole 2 MiB of mappings costs two mmu_update requests, and all the
  * requests of a call merge into one multicall entry (kernel/xen/multicall.c).
  */
-#include <arch/cpu.h>
 #include <pvmini/kernel.h>
 #include <pvmini/multicall.h>
 #include <pvmini/trace.h>
@@ -219,10 +218,7 @@ static void protect_image(void)
 
 void direct_map_init(void)
 {
-	uint32_t a, b, c, d;
-
-	xen_cpuid(0x80000001, &a, &b, &c, &d);
-	nx = (d & (1U << 20)) ? PTE_NX : 0;
+	nx = pte_nx_bit();
 	alloc_table = early_table;
 	protect_image();
 	map_pfns(physmap_end(), p2m_size());

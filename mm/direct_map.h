@@ -15,6 +15,25 @@
 int pte_lookup(unsigned long va, uint64_t *maddr, uint64_t *value);
 
 /*
+ * Checks the direct map against the p2m: every pfn below p2m_size that
+ * is mapped at pfn_to_virt(pfn) must map the frame its p2m entry names.
+ * A stray mapping is a frame the guest no longer accounts for (given
+ * back while mapped, or mapped over by a foreign frame). Also counts the
+ * mappings that are both writable and executable (meaningful where the
+ * CPU has NX).
+ */
+#define AUDIT_KEEP 4
+struct physmap_audit {
+	unsigned long mapped; /* pfns with a present PTE */
+	unsigned long wx;     /* ... writable and executable */
+	unsigned long stray;  /* ... mapping another frame (or none) */
+	/* The first AUDIT_KEEP of them, and their PTEs. */
+	unsigned long stray_pfn[AUDIT_KEEP];
+	uint64_t stray_pte[AUDIT_KEEP];
+};
+void physmap_audit(struct physmap_audit *a);
+
+/*
  * Maps pfns [start, end) that have frames at VIRT_BASE + pfn * 4096,
  * creating page tables as needed, in as few hypercalls as it can.
  */

@@ -12,6 +12,7 @@
 
 #include <arch/layout.h>
 #include <pvmini/lib.h>
+#include <pvmini/xen.h>
 #include "mm/memplan.h"
 
 /* Virtual address of one of our frames inside the initial mapping, or NULL
@@ -55,6 +56,14 @@ unsigned long early_alloc_count(void);
  * up; page_alloc_add hands it free pages (at boot, and from the balloon). */
 void page_alloc_init(void);
 void page_alloc_add(unsigned long pfn, unsigned long n);
+
+/*
+ * Maps n machine frames that are not RAM of ours (a table Xen shares
+ * with us) no-execute over n pages at va, from alloc_pages, and gives
+ * the RAM frames behind those pages back (mm/balloon.c). Returns 0, or a
+ * negative Xen errno with every page as it was.
+ */
+int swap_in_foreign_frames(void *va, const xen_pfn_t *mfns, unsigned int n);
 
 /* The boot-time memory setup (mm/setup.c) and what it found. */
 struct mem_info {

@@ -61,7 +61,7 @@ unsigned long pfn_to_mfn(unsigned long pfn)
 	ensure_table();
 	if (pfn < size) {
 		e = table[pfn];
-		return e == INVALID_MFN ? e : e & ~P2M_IDENTITY;
+		return e == INVALID_MFN ? e : e & ~P2M_FLAGS;
 	}
 	for (unsigned int i = 0; holes && i < holes->nr_identity; i++)
 		if (pfn >= holes->identity[i].start &&
@@ -81,7 +81,7 @@ bool pfn_is_ours(unsigned long pfn)
 
 	ensure_table();
 	e = pfn < size ? table[pfn] : INVALID_MFN;
-	return e != INVALID_MFN && !(e & P2M_IDENTITY) && mfn_to_pfn(e) == pfn;
+	return e != INVALID_MFN && !(e & P2M_FLAGS) && mfn_to_pfn(e) == pfn;
 }
 
 void set_phys_to_machine(unsigned long pfn, unsigned long entry)
@@ -100,6 +100,8 @@ void p2m_count(struct p2m_stats *s)
 			s->invalid++;
 		else if (table[pfn] & P2M_IDENTITY)
 			s->identity++;
+		else if (table[pfn] & P2M_FOREIGN)
+			s->foreign++;
 		else
 			s->valid++;
 	}

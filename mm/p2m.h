@@ -6,7 +6,11 @@
  *  - INVALID_MFN: no frame behind this pfn (released, or extra memory not
  *    populated yet);
  *  - P2M_IDENTITY | pfn: the pfn is a hole mapped 1:1, pfn N is machine
- *    frame N (BIOS tables, device memory).
+ *    frame N (BIOS tables, device memory);
+ *  - P2M_FOREIGN | mfn: the pfn's page is mapped to a frame that is not
+ *    RAM of ours (the grant table's), its own RAM frame given back.
+ * pfn_to_mfn gives the frame without the flag; pfn_is_ours is true only
+ * for a plain entry.
  * The table is a flat array for pfns below p2m_size; above it, pfns are
  * identity if a boot-time hole covers them, else invalid, so a host
  * with RAM above a 3 GiB hole costs no table for the hole.
@@ -18,6 +22,8 @@
 
 #define INVALID_MFN (~0UL)
 #define P2M_IDENTITY (1UL << 62)
+#define P2M_FOREIGN (1UL << 61)
+#define P2M_FLAGS (P2M_IDENTITY | P2M_FOREIGN)
 
 unsigned long pfn_to_mfn(unsigned long pfn);
 /* Xen's M2P; INVALID_MFN-like garbage for frames that are not ours. */
@@ -34,7 +40,7 @@ unsigned long p2m_grow(unsigned long *storage, unsigned long new_size);
 unsigned long p2m_size(void);
 
 struct p2m_stats {
-	unsigned long valid, identity, invalid;
+	unsigned long valid, identity, invalid, foreign;
 };
 void p2m_count(struct p2m_stats *s);
 

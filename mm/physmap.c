@@ -107,3 +107,24 @@ int pte_lookup(unsigned long va, uint64_t *maddr, uint64_t *value)
 	*value = entry;
 	return 0;
 }
+
+void physmap_audit(struct physmap_audit *a)
+{
+	uint64_t maddr, pte;
+
+	memset(a, 0, sizeof(*a));
+	for (unsigned long pfn = 0; pfn < p2m_size(); pfn++) {
+		if (pte_lookup((unsigned long)pfn_to_virt(pfn), &maddr, &pte))
+			continue;
+		a->mapped++;
+		if ((pte & PTE_RW) && !(pte & PTE_NX))
+			a->wx++;
+		if (((pte & PTE_ADDR_MASK) >> PAGE_SHIFT) == pfn_to_mfn(pfn))
+			continue;
+		if (a->stray < AUDIT_KEEP) {
+			a->stray_pfn[a->stray] = pfn;
+			a->stray_pte[a->stray] = pte;
+		}
+		a->stray++;
+	}
+}

@@ -9,7 +9,7 @@
 #include <pvmini/multicall.h>
 #include <pvmini/page_alloc.h>
 #include <pvmini/trace.h>
-#include "arch/x86/pagetable.h"
+#include "arch/x86/pte.h"
 #include "mm/direct_map.h"
 #include "mm/mm.h"
 #include "mm/p2m.h"
@@ -84,42 +84,61 @@ static void give_back(xen_pfn_t *mfns, unsigned int n)
 }
 
 /*
- * A frame still mapped somewhere is not freed by Xen, only orphaned, so
- * each released pfn inside the boot mapping is unmapped first (batched).
+ * Xen frees no frame that is still mapped: decrease_reservation of a
+ * mapped frame only drops the allocation reference, the frame stays
+ * counted as ours and the stale PTE still reaches it. So each released
+ * pfn that has a PTE is unmapped first, by what the page tables say and
+ * not by what the builder promised: it maps up to the 4 MiB round-up
+ * (physmap_probe), past mapped_pfn_end(). One merged mmu_update per
+ * RELEASE_BATCH pfns, checked before a frame is given back.
  */
+static void unmap_and_give_back(const unsigned long *pfns, xen_pfn_t *mfns,
+				unsigned int n)
+{
+	uint64_t maddr, pte;
+	int rc;
+
+	mc_batch();
+	for (unsigned int i = 0; i < n; i++)
+		if (!pte_lookup((unsigned long)pfn_to_virt(pfns[i]), &maddr,
+				&pte))
+			mc_mmu_update(maddr | MMU_NORMAL_PT_UPDATE, 0);
+	mc_tlb_flush_local();
+	rc = mc_flush();
+	if (rc)
+		panic("memory: unmapping %u pfns to release failed: %d", n, rc);
+	for (unsigned int i = 0; i < n; i++) {
+		if (!pte_lookup((unsigned long)pfn_to_virt(pfns[i]), &maddr,
+				&pte))
+			panic("memory: pfn %#lx is still mapped (pte %#llx): "
+			      "not releasing its frame",
+			      pfns[i], (unsigned long long)pte);
+		set_phys_to_machine(pfns[i], INVALID_MFN);
+	}
+	give_back(mfns, n);
+}
+
 static void release_frames(void)
 {
 	static xen_pfn_t mfns[RELEASE_BATCH];
+	static unsigned long pfns[RELEASE_BATCH];
 	unsigned int n = 0;
-	unsigned long mapped_end = mapped_pfn_end();
 
 	for (unsigned int i = 0; i < holes.nr_release; i++) {
 		for (unsigned long pfn = holes.release[i].start;
 		     pfn < holes.release[i].end; pfn++) {
 			if (!pfn_is_ours(pfn))
 				continue;
-			if (n == 0)
-				mc_batch();
-			if (pfn < mapped_end)
-				mc_update_va_mapping(
-					(unsigned long)pfn_to_virt(pfn), 0, 0);
+			pfns[n] = pfn;
 			mfns[n++] = pfn_to_mfn(pfn);
-			set_phys_to_machine(pfn, INVALID_MFN);
 			if (n == RELEASE_BATCH) {
-				mc_tlb_flush_local();
-				if (mc_flush())
-					panic("memory: unmapping failed");
-				give_back(mfns, n);
+				unmap_and_give_back(pfns, mfns, n);
 				n = 0;
 			}
 		}
 	}
-	if (n) {
-		mc_tlb_flush_local();
-		if (mc_flush())
-			panic("memory: unmapping failed");
-		give_back(mfns, n);
-	}
+	if (n)
+		unmap_and_give_back(pfns, mfns, n);
 }
 
 static void set_identity(void)

@@ -13,7 +13,10 @@
 #include <pvmini/lib.h>
 #include <pvmini/xen.h>
 
-/* Grants domid access to the page at va (ours, page aligned). */
+/* Grants domid access to the page at va (ours, page aligned): returns
+ * the ref, or -XEN_EINVAL for a page that is not RAM of ours (a pfn
+ * mapped 1:1, one without a frame) or whose frame is above 16 TiB (a v1
+ * entry cannot name it). */
 int gnttab_grant_access(domid_t domid, const void *va, bool readonly);
 /* Revokes it; -XEN_EBUSY while the other domain still has it mapped,
  * -XEN_EINVAL for a ref that is not granted. */

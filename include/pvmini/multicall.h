@@ -6,8 +6,13 @@
  *	mc_update_va_mapping(va, pte, UVMF_INVLPG);
  *	failed = mc_flush();            // issue, report, unmask
  *
- * A batch that fills up is issued on its own and building goes on; a
- * failed entry is printed with its index, op, arguments and result.
+ * A batch that fills up is issued on its own and building goes on;
+ * mc_flush() then answers for all of it: the number of entries that
+ * failed in any part, or a negative error if a multicall failed as a
+ * whole (Xen ran the entries before the one it could not read; nothing
+ * after ran, later parts are not issued). Each failure is printed with
+ * its index, op, arguments and result, and for merged mmu_update
+ * requests with the request Xen stopped at and how many took effect.
  * Events are masked from mc_batch() to mc_flush(): an event handler that
  * queued calls of its own into the half-built batch would see them
  * issued by someone else's flush, so the batch must not be shared with
@@ -27,7 +32,8 @@ int mc_flush(void);
 
 /* Queues `op`; returns the entry (fill in args[]) and its argument space. */
 multicall_entry_t *mc_entry(unsigned long op, size_t argsize, void **args);
-/* Runs fn(data, result) for the last queued entry once it has run. */
+/* Runs fn(data, result) for the last queued entry once it has been
+ * issued: its result, or the multicall's error if it never ran. */
 void mc_callback(mc_callback_fn fn, void *data);
 
 /* Typed helpers for the calls pvmini batches. */
@@ -40,7 +46,7 @@ void mc_xen_version(int cmd);
 struct mc_stats {
 	unsigned long batches;	  /* multicall hypercalls issued */
 	unsigned long entries;	  /* entries they carried */
-	unsigned long mmu_merged; /* mmu_update requests added to an entry */
+	unsigned long mmu_merged; /* array requests added to an entry */
 };
 extern struct mc_stats mc_stats;
 

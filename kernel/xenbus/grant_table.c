@@ -1,11 +1,18 @@
 /*
- * gnttab.c - grant tables, version 1. GNTTABOP_setup_table makes Xen
- * allocate the table's frames for us and tell their mfns; a PV guest
- * maps them itself (update_va_mapping over pages we own, as with
- * shared_info). An entry is granted by filling domid and frame first
- * and the flags last, behind a write barrier: Xen (on the other
- * domain's map) reads the flags and trusts the rest once they say
- * GTF_permit_access.
+ * grant_table.c - grant tables, version 1. GNTTABOP_setup_table makes
+ * Xen allocate the table's frames for us and tell their mfns; a PV guest
+ * maps them itself, here over pages from the allocator whose own RAM
+ * frames then go back to Xen (swap_in_foreign_frames, mm/balloon.c): a
+ * frame mapped by nothing would stay ours for nothing, and the p2m must
+ * name what the page shows. The table is data: mapped no-execute.
+ *
+ * An entry is granted by filling domid and frame first and the flags
+ * last, behind a write barrier: Xen (on the other domain's map) reads
+ * the flags and trusts the rest once they say GTF_permit_access. Only
+ * RAM of ours is granted - never a pfn mapped 1:1 (firmware, device
+ * memory), one without a frame, or a foreign frame - and only a frame a
+ * v1 entry's 32-bit field can name (below 16 TiB): truncated, it would
+ * name another domain's frame.
  *
  * Ending a grant races with the other domain mapping it: Xen sets
  * GTF_reading / GTF_writing in the same 16-bit flags word while a
@@ -20,7 +27,6 @@
 #include <pvmini/hypercall.h>
 #include <pvmini/page_alloc.h>
 #include <pvmini/trace.h>
-#include "arch/x86/pagetable.h"
 #include "kernel/xenbus/grant_refs.h"
 #include "mm/mm.h"
 #include "mm/p2m.h"
@@ -54,32 +60,29 @@ static int gnttab_init(void)
 	/* Heap, not .bss: only domains that grant pay for the list. */
 	free_storage = kmalloc(GNT_ENTRIES * sizeof(*free_storage));
 	va = alloc_pages(GNT_FRAMES_ORDER);
-	if (!va || !free_storage) {
+	rc = va && free_storage ? 0 : -XEN_ENOMEM;
+	if (!rc)
+		rc = swap_in_foreign_frames(va, frames, GNT_FRAMES);
+	if (rc) {
+		printk("gnttab: no table: %ld\n", rc);
+		if (va)
+			free_pages(va, GNT_FRAMES_ORDER);
 		kfree(free_storage);
-		return -XEN_ENOMEM;
-	}
-	for (unsigned int i = 0; i < GNT_FRAMES; i++) {
-		rc = map_machine_page(va + i * PAGE_SIZE,
-				      (uint64_t)frames[i] << PAGE_SHIFT);
-		if (rc) {
-			printk("gnttab: mapping frame %#lx: %ld\n",
-			       (unsigned long)frames[i], rc);
-			return (int)rc;
-		}
+		return (int)rc;
 	}
 	table = (grant_entry_v1_t *)va;
 	/* The toolstack's refs (console, xenstore) are not ours to give. */
 	gnt_freelist_init(&freelist, free_storage, GNT_ENTRIES,
 			  GNTTAB_NR_RESERVED_ENTRIES);
 	trace_boot("gnttab: v1 table of %u frames (%lu refs) at %p "
-		   "(setup_table)",
+		   "(setup_table), no-execute, RAM frames under it given back",
 		   GNT_FRAMES, (unsigned long)GNT_ENTRIES, table);
 	return 0;
 }
 
 int gnttab_grant_access(domid_t domid, const void *va, bool readonly)
 {
-	unsigned long mfn;
+	unsigned long pfn = virt_to_pfn(va), mfn;
 	long ref;
 	int rc = gnttab_init();
 
@@ -87,9 +90,20 @@ int gnttab_grant_access(domid_t domid, const void *va, bool readonly)
 		return rc;
 	if ((uintptr_t)va & (PAGE_SIZE - 1))
 		return -XEN_EINVAL;
-	mfn = pfn_to_mfn(virt_to_pfn(va));
-	if (mfn == INVALID_MFN || (mfn & P2M_IDENTITY))
+	/* Before pfn_is_ours, which reads the M2P at that frame. */
+	mfn = pfn_to_mfn(pfn);
+	if (mfn != INVALID_MFN && mfn > UINT32_MAX) {
+		printk("gnttab: frame %#lx of pfn %#lx is above 16 TiB: a v1 "
+		       "grant cannot name it\n",
+		       mfn, pfn);
 		return -XEN_EINVAL;
+	}
+	if (!pfn_is_ours(pfn)) {
+		printk("gnttab: pfn %#lx is not RAM of ours (p2m %#lx): not "
+		       "granted\n",
+		       pfn, mfn);
+		return -XEN_EINVAL;
+	}
 	ref = gnt_freelist_get(&freelist);
 	if (ref < 0)
 		return (int)ref;

@@ -1,15 +1,13 @@
 /*
  * xs_ring.c - the xenstore connection: two 1 KiB byte rings in the page
  * start_info->store_mfn names, and the event channel store_evtchn, both
- * set up by the domain builder before we run.
- *
- * The rules of the ring (xen/io/xs_wire.h): indexes run freely and are
- * masked on use; the producer writes the bytes, then (write barrier)
- * moves prod; the consumer reads prod, (read barrier) the bytes, then
- * (full barrier) moves cons; each side notifies the event channel after
- * moving an index, since the other may wait for data or for room. A
- * message is a byte stream: it may wrap, arrive in pieces, and be larger
- * than the ring, so both directions loop until the whole is through.
+ * set up by the domain builder before we run. The bytes move through
+ * kernel/xenbus/xs_ring_io.c (pure: the ring rules, hostile indexes);
+ * this file waits, wakes and matches replies to requests. Each side
+ * notifies the event channel after moving an index, since the other may
+ * wait for data or for room. A message is a byte stream: it may wrap,
+ * arrive in pieces, and be larger than the ring, so both directions
+ * loop until the whole is through.
  *
  * The event handler only wakes threads. One reader thread takes every
  * message off the ring: replies go to the request with the same req_id
@@ -17,6 +15,13 @@
  * thread. Anything malformed - a length beyond XENSTORE_PAYLOAD_MAX, an
  * unknown type, indexes more than a ring apart - is reported and closes
  * the connection: the byte stream can no longer be trusted to resync.
+ *
+ * Every request is bounded by one deadline, XS_TIMEOUT_NS from its
+ * start: waiting for its turn to write, for room in the ring (xenstored
+ * wedged takes no bytes), and for its reply. A request that runs out of
+ * time half-way through writing its message cannot take the bytes back:
+ * the rest is owed, and the next writer sends it before its own, so the
+ * stream stays whole for when xenstored comes back.
  */
 #include <pvmini/console.h>
 #include <pvmini/evtchn.h>
@@ -26,6 +31,7 @@
 #include <pvmini/time.h>
 #include <pvmini/timer.h>
 #include <pvmini/trace.h>
+#include "kernel/xenbus/xs_ring_io.h"
 #include "mm/mm.h"
 #include "xs_internal.h"
 
@@ -38,25 +44,27 @@ struct xs_pending {
 	char *reply;
 	int err; /* set instead of a reply when it cannot come */
 	bool done;
+	bool expired; /* its deadline passed (set by the timer) */
 	struct wait_queue wq;
 	struct xs_pending *next;
 };
 
 struct xs_stats xs_stats;
 static struct xenstore_domain_interface *ring;
+static struct xs_ring_io io;
 static evtchn_port_t port;
 static struct wait_queue ring_wq = WAIT_QUEUE_INIT;
-static struct mutex write_lock = MUTEX_INIT;
+/* One writer at a time, whole messages: no interleaved bytes. */
+static bool writing;
+static struct wait_queue writer_wq = WAIT_QUEUE_INIT;
+/* The unsent rest of a message whose request ran out of time. */
+static char *owed;
+static size_t owed_len, owed_sent;
 static struct xs_pending *pending;
 static uint32_t next_req_id = 1;
 static int broken; /* 0, or the errno every request now fails with */
 /* From the heap at connect time: dom0 has no store and no use for it. */
 static char *payload_buf;
-
-static uint32_t load(volatile uint32_t *p)
-{
-	return __atomic_load_n(p, __ATOMIC_ACQUIRE);
-}
 
 static void ring_event(evtchn_port_t p __unused, void *data __unused)
 {
@@ -77,11 +85,13 @@ static void close_connection(int err)
 		if (!p->done)
 			finish(p, err);
 	wake_all(&ring_wq);
+	wake_all(&writer_wq);
 }
 
-static bool rsp_ready(void)
+static int ring_corrupt(const char *which)
 {
-	return broken || load(&ring->rsp_prod) != ring->rsp_cons;
+	printk("xenstore: %s ring indexes %u apart: rejected\n", which, io.bad);
+	return -XEN_EIO;
 }
 
 /* Copies n bytes out of the response ring, waiting for them. */
@@ -90,73 +100,79 @@ static int ring_read(void *dst, size_t n)
 	char *out = dst;
 
 	while (n) {
-		uint32_t cons, avail, at, chunk;
+		long got;
 
-		wait_event(ring_wq, rsp_ready());
+		wait_event(ring_wq, broken || xs_ring_readable(&io));
 		if (broken)
 			return broken;
-		cons = ring->rsp_cons;
-		avail = load(&ring->rsp_prod) - cons;
-		if (avail > XENSTORE_RING_SIZE) {
-			printk("xenstore: response ring indexes %u apart: "
-			       "rejected\n",
-			       avail);
-			return -XEN_EBADMSG;
-		}
-		at = MASK_XENSTORE_IDX(cons);
-		chunk = avail < XENSTORE_RING_SIZE - at
-				? avail
-				: XENSTORE_RING_SIZE - at;
-		if (chunk > n)
-			chunk = (uint32_t)n;
-		memcpy(out, ring->rsp + at, chunk);
-		__atomic_thread_fence(__ATOMIC_SEQ_CST);
-		ring->rsp_cons = cons + chunk;
+		got = xs_ring_read(&io, out, n);
+		if (got < 0)
+			return ring_corrupt("response");
 		evtchn_notify(port);
-		out += chunk;
-		n -= chunk;
+		out += got;
+		n -= (size_t)got;
 	}
 	return 0;
 }
 
-static bool req_room(void)
+/* Writes src[*sent, n) into the request ring, waiting for room until
+ * p's deadline. */
+static int ring_write(const char *src, size_t n, size_t *sent,
+		      const struct xs_pending *p)
 {
-	return broken || load(&ring->req_prod) - load(&ring->req_cons) <
-				 XENSTORE_RING_SIZE;
-}
+	while (*sent < n) {
+		long put;
 
-/* Copies n bytes into the request ring, waiting for room. */
-static int ring_write(const void *src, size_t n)
-{
-	const char *in = src;
-
-	while (n) {
-		uint32_t prod, used, at, chunk;
-
-		wait_event(ring_wq, req_room());
+		wait_event(ring_wq,
+			   broken || p->expired || xs_ring_writable(&io));
 		if (broken)
 			return broken;
-		prod = ring->req_prod;
-		used = prod - load(&ring->req_cons);
-		if (used > XENSTORE_RING_SIZE) {
-			printk("xenstore: request ring indexes %u apart\n",
-			       used);
-			return -XEN_EBADMSG;
+		if (p->expired)
+			return -XEN_ETIMEDOUT;
+		put = xs_ring_write(&io, src + *sent, n - *sent);
+		if (put < 0) {
+			close_connection(-XEN_EIO);
+			return ring_corrupt("request");
 		}
-		at = MASK_XENSTORE_IDX(prod);
-		chunk = XENSTORE_RING_SIZE - used;
-		if (chunk > XENSTORE_RING_SIZE - at)
-			chunk = XENSTORE_RING_SIZE - at;
-		if (chunk > n)
-			chunk = (uint32_t)n;
-		memcpy(ring->req + at, in, chunk);
-		__atomic_thread_fence(__ATOMIC_RELEASE);
-		ring->req_prod = prod + chunk;
 		evtchn_notify(port);
-		in += chunk;
-		n -= chunk;
+		*sent += (size_t)put;
 	}
 	return 0;
+}
+
+/*
+ * Sends msg (size bytes, kmalloc'd; this takes it) for p: waits for its
+ * turn, first sends what an earlier request left owed, then msg. If p's
+ * deadline passes half-way through msg, the rest becomes owed.
+ */
+static int send(struct xs_pending *p, char *msg, size_t size)
+{
+	size_t sent = 0;
+	int rc;
+
+	wait_event(writer_wq, broken || p->expired || !writing);
+	if (broken || p->expired) {
+		kfree(msg);
+		return broken ? broken : -XEN_ETIMEDOUT;
+	}
+	writing = true;
+	rc = owed ? ring_write(owed, owed_len, &owed_sent, p) : 0;
+	if (owed && !rc) {
+		kfree(owed);
+		owed = NULL;
+	}
+	if (!rc)
+		rc = ring_write(msg, size, &sent, p);
+	if (rc == -XEN_ETIMEDOUT && sent) {
+		owed = msg;
+		owed_len = size;
+		owed_sent = sent;
+	} else {
+		kfree(msg);
+	}
+	writing = false;
+	wake_all(&writer_wq);
+	return rc;
 }
 
 static struct xs_pending *find_pending(uint32_t req_id)
@@ -233,8 +249,12 @@ static void request_timeout(struct timer *t)
 {
 	struct xs_pending *p = t->data;
 
+	p->expired = true;
 	if (!p->done)
 		finish(p, -XEN_ETIMEDOUT);
+	/* It may be waiting for its turn or for room, not for a reply. */
+	wake_all(&writer_wq);
+	wake_all(&ring_wq);
 }
 
 static void unlink_pending(struct xs_pending *p)
@@ -273,19 +293,19 @@ int xs_request(uint32_t type, xs_tx_t tx, const struct xs_part *parts,
 	xs_stats.requests++;
 	timer_arm(&timeout, monotonic_ns() + XS_TIMEOUT_NS, request_timeout,
 		  &p);
-	/* Whole messages only: another thread's bytes must not interleave. */
-	mutex_lock(&write_lock);
-	rc = ring_write(msg, (size_t)size);
-	mutex_unlock(&write_lock);
-	kfree(msg);
-	if (rc)
+	rc = send(&p, msg, (size_t)size);
+	if (rc) {
+		if (p.done && !p.err) /* a reply to what was not sent */
+			kfree(p.reply);
 		finish(&p, rc);
+	}
 	wait_event(p.wq, p.done);
 	timer_cancel(&timeout);
 	unlink_pending(&p);
 	if (p.err == -XEN_ETIMEDOUT)
-		printk("xenstore: no reply to request %u (type %u) in %lu s\n",
-		       p.req_id, type, XS_TIMEOUT_NS / NSEC_PER_SEC);
+		printk("xenstore: %s request %u (type %u) in %lu s\n",
+		       rc ? "could not send" : "no reply to", p.req_id, type,
+		       XS_TIMEOUT_NS / NSEC_PER_SEC);
 	if (p.err)
 		return p.err;
 	rc = xs_check_reply(&p.hdr, p.reply, type, p.req_id);
@@ -320,6 +340,7 @@ int xs_ring_connect(void)
 		ring = NULL;
 		return -XEN_ENOMEM;
 	}
+	xs_ring_io_init(&io, ring);
 	port = start_info->store_evtchn;
 	rc = evtchn_bind_existing(port, ring_event, NULL);
 	if (rc < 0) {

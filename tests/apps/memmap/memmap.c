@@ -1,10 +1,13 @@
 /*
  * memmap - what pvmini's memory setup found and did: the memory map as
  * Xen gave it and as sanitized, the pfns set 1:1 and the frames released,
- * the extra memory regions, and the p2m as it stands.
+ * the extra memory regions, and the p2m as it stands. Checks that the
+ * frames released at boot really left (Xen's count of our pages, no PTE
+ * left behind) and that the direct map agrees with the p2m.
  */
 #include <pvmini.h>
 #include <pvmini/page_alloc.h>
+#include "arch/x86/pte.h"
 #include "arch/x86/switch.h"
 #include "mm/direct_map.h"
 #include "mm/mm.h"
@@ -119,6 +122,66 @@ static void balloon(void)
 		exhaust_pages(3); /* the new pages work like any other */
 }
 
+/*
+ * Released frames must be gone: Xen frees a frame only once nothing maps
+ * it, so one given back while still mapped stays counted as ours (and
+ * the stale PTE still reaches it). Runs before anything else changes the
+ * reservation.
+ */
+static void released_frames_left(void)
+{
+	const struct mem_info *mi = mem_info();
+	const struct hole_plan *h = mi->holes;
+	domid_t self = DOMID_SELF;
+	long cur = xen_memory_op(XENMEM_current_reservation, &self);
+	unsigned long want = start_info->nr_pages - mi->released, mapped = 0;
+	uint64_t maddr, pte;
+
+	for (unsigned int i = 0; i < h->nr_release; i++)
+		for (unsigned long pfn = h->release[i].start;
+		     pfn < h->release[i].end; pfn++)
+			if (!pte_lookup((unsigned long)pfn_to_virt(pfn), &maddr,
+					&pte)) {
+				if (!mapped++)
+					printk("memmap: released pfn %#lx is "
+					       "still mapped: pte %#llx\n",
+					       pfn, (unsigned long long)pte);
+			}
+	printk("release: %lu pages released; Xen counts %ld pages of ours "
+	       "(%lu - %lu = %lu expected); %lu released pfns still "
+	       "mapped\n",
+	       mi->released, cur, start_info->nr_pages, mi->released, want,
+	       mapped);
+	check(cur == (long)want && !mapped, "released frames left the domain");
+}
+
+/*
+ * Every mapped pfn maps the frame its p2m entry names. The one known
+ * exception is not memory's: shared_info is mapped over a .bss page by
+ * kernel/xen/start_info.c, so that pfn's own frame sits unmapped.
+ */
+static void direct_map_agrees(void)
+{
+	struct physmap_audit a;
+	unsigned long skip = virt_to_pfn(shared_info), stray;
+
+	physmap_audit(&a);
+	stray = a.stray;
+	for (unsigned long i = 0; i < a.stray && i < AUDIT_KEEP; i++) {
+		if (a.stray_pfn[i] == skip) {
+			stray--;
+			continue;
+		}
+		printk("memmap: pfn %#lx is mapped by pte %#llx, p2m %#lx\n",
+		       a.stray_pfn[i], (unsigned long long)a.stray_pte[i],
+		       pfn_to_mfn(a.stray_pfn[i]));
+	}
+	printk("direct map: %lu pfns mapped, %lu map a frame their p2m entry "
+	       "does not name\n",
+	       a.mapped, stray);
+	check(!stray, "direct map agrees with the p2m");
+}
+
 static void print_map(const char *title, const struct e820_map *m)
 {
 	printk("%s (%u entries):\n", title, m->nr);
@@ -147,6 +210,8 @@ int main(void)
 
 	printk("nr_pages %lu, maximum %lu, boot image ends at pfn %#lx\n",
 	       start_info->nr_pages, mi->max_pages, boot_end_pfn());
+	released_frames_left();
+	direct_map_agrees();
 	print_map(mi->fallback ? "raw map (fallback)" : "raw map", mi->raw);
 	print_map("sanitized map", mi->map);
 	print_ranges("identity", mi->holes->identity, mi->holes->nr_identity);
