@@ -3,6 +3,7 @@
  * start_kernel with the start_info page the domain builder filled in.
  * Each step prints one line under `trace=boot`; docs/boot.md walks them.
  */
+#include <arch/layout.h>
 #include <pvmini/console.h>
 #include <pvmini/hypercall.h>
 #include <pvmini/kernel.h>
@@ -99,6 +100,9 @@ __noreturn void start_kernel(const start_info_t *si)
 	traps_init();
 	enable_writable_pagetables();
 	memory_setup();
+	/* shared_info was mapped over a .bss page before there was memory
+	 * management: the RAM frame under it goes back to Xen now. */
+	adopt_foreign_frame(shared_info, start_info->shared_info >> PAGE_SHIFT);
 	events_init();
 	timers_init();
 	threads_init();

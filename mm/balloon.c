@@ -25,6 +25,7 @@
 
 static xen_pfn_t frames[CHUNK];
 static unsigned long pfns[CHUNK];
+static unsigned long foreign_frames; /* pages showing foreign frames */
 
 static long reservation(unsigned int cmd, unsigned long n)
 {
@@ -131,6 +132,25 @@ long balloon_up(unsigned long pages)
  * back to Xen and the p2m names the foreign ones (P2M_FOREIGN), which
  * also keeps the balloon from taking those pfns for empty RAM.
  */
+/*
+ * The RAM frames the p2m names for pfns [pfn, pfn + n) (in frames[]) are
+ * no longer mapped anywhere: foreign frames (mfns) took their place. A
+ * frame nobody can reach is a frame the domain pays for and never uses,
+ * so Xen gets it back, and the p2m names what the pages show now.
+ */
+static void give_back_hidden(unsigned long pfn, const xen_pfn_t *mfns,
+			     unsigned int n)
+{
+	long rc = reservation(XENMEM_decrease_reservation, n);
+
+	if (rc != (long)n)
+		panic("memory: Xen took %ld of %u frames behind foreign ones",
+		      rc, n);
+	for (unsigned int i = 0; i < n; i++)
+		set_phys_to_machine(pfn + i, P2M_FOREIGN | mfns[i]);
+	foreign_frames += n;
+}
+
 int swap_in_foreign_frames(void *va, const xen_pfn_t *mfns, unsigned int n)
 {
 	unsigned long pfn = virt_to_pfn(va);
@@ -157,11 +177,19 @@ int swap_in_foreign_frames(void *va, const xen_pfn_t *mfns, unsigned int n)
 				      pfn + i);
 		return (int)rc;
 	}
-	rc = reservation(XENMEM_decrease_reservation, n);
-	if (rc != (long)n)
-		panic("memory: Xen took %ld of %u frames behind foreign ones",
-		      rc, n);
-	for (i = 0; i < n; i++)
-		set_phys_to_machine(pfn + i, P2M_FOREIGN | mfns[i]);
+	give_back_hidden(pfn, mfns, n);
 	return 0;
+}
+
+void adopt_foreign_frame(void *va, xen_pfn_t mfn)
+{
+	unsigned long pfn = virt_to_pfn(va);
+
+	frames[0] = pfn_to_mfn(pfn);
+	give_back_hidden(pfn, &mfn, 1);
+}
+
+unsigned long foreign_frame_count(void)
+{
+	return foreign_frames;
 }

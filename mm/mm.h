@@ -64,6 +64,14 @@ void page_alloc_add(unsigned long pfn, unsigned long n);
  * negative Xen errno with every page as it was.
  */
 int swap_in_foreign_frames(void *va, const xen_pfn_t *mfns, unsigned int n);
+/*
+ * The page at va already shows the foreign frame mfn: it was mapped over
+ * before memory was set up (shared_info). Gives back the RAM frame the
+ * p2m still names for it and records mfn instead.
+ */
+void adopt_foreign_frame(void *va, xen_pfn_t mfn);
+/* How many of our pages show a foreign frame (their RAM was given back). */
+unsigned long foreign_frame_count(void);
 
 /* The boot-time memory setup (mm/setup.c) and what it found. */
 struct mem_info {

@@ -7,7 +7,7 @@ match   ^nr_pages 8192, maximum 8192,
 match   ^raw map \(1 entries\):$
 match   ^  0000000000000000 - 0000000002000000 RAM$
 match   ^released 0 pages, set 0 pages 1:1, extra 0 pages
-match   ^p2m: 8192 entries: 8192 valid, 0 identity, 0 invalid$
+match   ^p2m: 8192 entries: 8191 valid, 0 identity, 0 invalid, 1 foreign$
 # Every free page can be allocated, holds its pattern, and comes back;
 # the heap likewise; 1024 pages go back to Xen and return.
 match   ^boot stack guard page: unmapped$

@@ -134,7 +134,9 @@ static void released_frames_left(void)
 	const struct hole_plan *h = mi->holes;
 	domid_t self = DOMID_SELF;
 	long cur = xen_memory_op(XENMEM_current_reservation, &self);
-	unsigned long want = start_info->nr_pages - mi->released, mapped = 0;
+	unsigned long want = start_info->nr_pages - mi->released -
+			     foreign_frame_count(),
+		      mapped = 0;
 	uint64_t maddr, pte;
 
 	for (unsigned int i = 0; i < h->nr_release; i++)
@@ -148,30 +150,26 @@ static void released_frames_left(void)
 					       pfn, (unsigned long long)pte);
 			}
 	printk("release: %lu pages released; Xen counts %ld pages of ours "
-	       "(%lu - %lu = %lu expected); %lu released pfns still "
-	       "mapped\n",
-	       mi->released, cur, start_info->nr_pages, mi->released, want,
-	       mapped);
+	       "(%lu - %lu released - %lu foreign = %lu expected); %lu "
+	       "released pfns still mapped\n",
+	       mi->released, cur, start_info->nr_pages, mi->released,
+	       foreign_frame_count(), want, mapped);
 	check(cur == (long)want && !mapped, "released frames left the domain");
 }
 
 /*
- * Every mapped pfn maps the frame its p2m entry names. The one known
- * exception is not memory's: shared_info is mapped over a .bss page by
- * kernel/xen/start_info.c, so that pfn's own frame sits unmapped.
+ * Every mapped pfn maps the frame its p2m entry names - shared_info's
+ * page too, which shows Xen's frame with the p2m saying so (its RAM
+ * frame went back, kernel/main.c).
  */
 static void direct_map_agrees(void)
 {
 	struct physmap_audit a;
-	unsigned long skip = virt_to_pfn(shared_info), stray;
+	unsigned long stray;
 
 	physmap_audit(&a);
 	stray = a.stray;
 	for (unsigned long i = 0; i < a.stray && i < AUDIT_KEEP; i++) {
-		if (a.stray_pfn[i] == skip) {
-			stray--;
-			continue;
-		}
 		printk("memmap: pfn %#lx is mapped by pte %#llx, p2m %#lx\n",
 		       a.stray_pfn[i], (unsigned long long)a.stray_pte[i],
 		       pfn_to_mfn(a.stray_pfn[i]));
@@ -223,8 +221,9 @@ int main(void)
 	       mi->released, mi->holes->identity_pages, mi->extra->pages,
 	       mi->extra->wanted, mi->extra->clamped, mi->extra->unplaced);
 	p2m_count(&st);
-	printk("p2m: %lu entries: %lu valid, %lu identity, %lu invalid\n",
-	       p2m_size(), st.valid, st.identity, st.invalid);
+	printk("p2m: %lu entries: %lu valid, %lu identity, %lu invalid, "
+	       "%lu foreign\n",
+	       p2m_size(), st.valid, st.identity, st.invalid, st.foreign);
 	printk("free pages: %lu\n", free_page_count());
 	printk("boot stack guard page: %s\n",
 	       pte_lookup((unsigned long)boot_stack, &maddr, &pte) ? "unmapped"
