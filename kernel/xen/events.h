@@ -11,6 +11,10 @@
 void events_init(void);
 /* Called by the upcall for each pending, unmasked port it clears. */
 void evtchn_dispatch(evtchn_port_t port);
+/* The port whose handler is running (timer callbacks run in
+ * VIRQ_TIMER's), or -1 outside handlers: for code that must not run
+ * there to say so. */
+int evtchn_handler_port(void);
 /* The upcall itself, called from arch/x86/entry.S. */
 struct cpu_regs;
 void do_event_upcall(struct cpu_regs *regs);
