@@ -93,7 +93,8 @@ void thread_set_libc_hooks(void (*on_switch)(struct thread *next),
  */
 void thread_wake(struct thread *t);
 
-/* Wait queues. The *_locked calls expect events masked (local_irq_save). */
+/* Wait queues. The *_locked calls expect events masked (local_irq_save);
+ * wq_wait_locked panics if they are not. */
 void wq_wait_locked(struct wait_queue *wq);
 void wake_one(struct wait_queue *wq);
 void wake_all(struct wait_queue *wq);

@@ -10,6 +10,7 @@
  *            (free_page_count), whether detached before they ran, by
  *            themselves, or after they ended
  *   handler-sleep  a timer callback that sleeps: a panic naming it
+ *   unmasked-wait  wq_wait_locked with events enabled: a panic
  */
 #include <pvmini.h>
 #include <pvmini/page_alloc.h>
@@ -152,6 +153,23 @@ static int handler_sleep(void)
 	return 1;
 }
 
+static struct wait_queue lonely = WAIT_QUEUE_INIT;
+
+static void waker(void *arg)
+{
+	(void)arg;
+	thread_sleep_ns(MS);
+	wake_all(&lonely);
+}
+
+static int unmasked_wait(void)
+{
+	thread_detach(thread_create("waker", waker, NULL));
+	wq_wait_locked(&lonely); /* without local_irq_save: a bug */
+	printk("threadlife: unmasked-wait: no panic\n");
+	return 1;
+}
+
 int main(int argc, char **argv)
 {
 	const char *which = argc > 1 ? argv[1] : "";
@@ -165,9 +183,11 @@ int main(int argc, char **argv)
 		bad = detach();
 	else if (!strcmp(which, "handler-sleep"))
 		bad = handler_sleep();
+	else if (!strcmp(which, "unmasked-wait"))
+		bad = unmasked_wait();
 	else {
 		printk("threadlife: which case? wake, join, detach, "
-		       "handler-sleep\n");
+		       "handler-sleep, unmasked-wait\n");
 		return 2;
 	}
 	printk("threadlife: %s: %s\n", which, bad ? "FAILED" : "all good");
