@@ -78,8 +78,10 @@ void thread_sleep_ns(uint64_t ns);
 
 /*
  * Hooks for a C library linked into the app: on_switch runs (events
- * masked) just before `next` gets the CPU, on_reap when an ended thread's
- * stack is freed. Either may be NULL.
+ * masked) just before `next` gets the CPU, on_reap when an ended thread
+ * is freed - by its joiner, or for a detached one by the next thread to
+ * get the CPU, events masked, once on_switch has run for that thread.
+ * Either may be NULL.
  */
 void thread_set_libc_hooks(void (*on_switch)(struct thread *next),
 			   void (*on_reap)(struct thread *t));
