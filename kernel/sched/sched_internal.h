@@ -30,9 +30,16 @@ void thread_block_locked(void);
 /* The C library's hook for a freed thread (thread_set_libc_hooks). */
 extern void (*libc_reap)(struct thread *t);
 
-/* thread.c: frees the detached threads that have ended; called by each
- * thread as it gets the CPU, once off their stacks. Events masked. */
-void reap_detached(void);
+/* thread.c: the detached threads that have ended, and what frees them;
+ * each thread calls reap_detached as it gets the CPU, off their stacks,
+ * events masked. Inline: it is on every switch, and usually empty. */
+extern struct wait_queue detached_ended;
+void reap_detached_now(void);
+static inline void reap_detached(void)
+{
+	if (!wq_empty(&detached_ended))
+		reap_detached_now();
+}
 
 /* idle.c: blocks the vCPU until an event, runq still empty. */
 void idle_wait(const struct wait_queue *runq);

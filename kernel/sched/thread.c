@@ -42,8 +42,7 @@ static void current_stack_bounds(uintptr_t *lo, uintptr_t *hi)
 	*hi = t->stack_hi;
 }
 
-/* Ended detached threads, waiting for a thread on another stack. */
-static struct wait_queue detached_ended;
+struct wait_queue detached_ended;
 
 static __noreturn void thread_main(struct thread *t)
 {
@@ -128,7 +127,7 @@ static void thread_free(struct thread *t)
 	thread_stack_free(t->stack_slot);
 }
 
-void reap_detached(void)
+void reap_detached_now(void)
 {
 	struct thread *t;
 

@@ -13,8 +13,13 @@ void events_init(void);
 void evtchn_dispatch(evtchn_port_t port);
 /* The port whose handler is running (timer callbacks run in
  * VIRQ_TIMER's), or -1 outside handlers: for code that must not run
- * there to say so. */
-int evtchn_handler_port(void);
+ * there to say so. Set by evtchn_dispatch only; inline, as the
+ * scheduler looks at every switch. */
+extern int evtchn_running_port;
+static inline int evtchn_handler_port(void)
+{
+	return evtchn_running_port;
+}
 /* The upcall itself, called from arch/x86/entry.S. */
 struct cpu_regs;
 void do_event_upcall(struct cpu_regs *regs);

@@ -217,18 +217,12 @@ int evtchn_close(evtchn_port_t port)
 	return 0;
 }
 
-/* The port whose handler runs now, -1 in thread context. */
-static int handler_port = -1;
-
-int evtchn_handler_port(void)
-{
-	return handler_port;
-}
+int evtchn_running_port = -1;
 
 void evtchn_dispatch(evtchn_port_t port)
 {
 	struct binding *b = &bindings[port];
-	int outer = handler_port;
+	int outer = evtchn_running_port;
 
 	if (!b->fn) {
 		/* Nobody listens: mask it so it cannot storm us. */
@@ -237,7 +231,7 @@ void evtchn_dispatch(evtchn_port_t port)
 		return;
 	}
 	event_stats.dispatched++;
-	handler_port = (int)port;
+	evtchn_running_port = (int)port;
 	b->fn(port, b->data);
-	handler_port = outer;
+	evtchn_running_port = outer;
 }
