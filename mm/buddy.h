@@ -6,6 +6,7 @@
  * the block one order up), so free memory stays in large blocks. Alloc
  * and free cost O(BUDDY_MAX_ORDER). All state lives in side arrays (9
  * bytes per page), never in the pages: pure logic, tested on the host.
+ * Not reentrant: mm/page_alloc.c masks events around each call.
  */
 #ifndef PVMINI_BUDDY_H
 #define PVMINI_BUDDY_H

@@ -1,6 +1,10 @@
 /*
  * heap.h - the heap's engine (mm/heap.c), separate from where its pages
  * come from so that host tests can give it pages of their own.
+ *
+ * Not reentrant: a call must not start while another is under way. The
+ * kernel's wrappers (kmalloc ... in mm/page_alloc.c) mask events around
+ * each call, which makes them safe from event handlers.
  */
 #ifndef PVMINI_HEAP_H
 #define PVMINI_HEAP_H

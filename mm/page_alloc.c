@@ -3,6 +3,13 @@
  * direct map covers all RAM: a buddy allocator (mm/buddy.c) over every
  * pfn that has a frame and is not the image's or the early allocator's,
  * and the heap (mm/heap.c) on top of it.
+ *
+ * Both may be called from event handlers and timer callbacks, which can
+ * interrupt a thread anywhere - in the middle of a free-list change, say.
+ * One vCPU: masking events makes each call atomic against handlers, so
+ * every buddy and heap operation runs masked (a handler's own call finds
+ * events masked already and leaves them so). Filling memory (kcalloc's
+ * memset) runs unmasked: the block is the caller's alone by then.
  */
 #include <pvmini/irq.h>
 #include <pvmini/kernel.h>
@@ -19,14 +26,20 @@ static struct buddy buddy;
 
 void *alloc_pages(unsigned int order)
 {
+	unsigned long flags = local_irq_save();
 	long pfn = buddy_alloc(&buddy, order);
 
+	local_irq_restore(flags);
 	return pfn < 0 ? NULL : pfn_to_virt(pfn);
 }
 
 void free_pages(void *va, unsigned int order)
 {
-	if (buddy_free(&buddy, virt_to_pfn(va), order))
+	unsigned long flags = local_irq_save();
+	int rc = buddy_free(&buddy, virt_to_pfn(va), order);
+
+	local_irq_restore(flags);
+	if (rc)
 		panic("free_pages: %p (order %u) was not allocated", va, order);
 }
 
@@ -38,7 +51,10 @@ unsigned long free_page_count(void)
 /* Called by the balloon for pages Xen just gave us. */
 void page_alloc_add(unsigned long pfn, unsigned long n)
 {
+	unsigned long flags = local_irq_save();
+
 	buddy_add(&buddy, pfn, n);
+	local_irq_restore(flags);
 }
 
 /* Page tables must start zeroed: no stale entry may reach Xen. */
@@ -82,7 +98,11 @@ void page_alloc_init(void)
 
 void *kmalloc(size_t size)
 {
-	return heap_alloc(size);
+	unsigned long flags = local_irq_save();
+	void *p = heap_alloc(size);
+
+	local_irq_restore(flags);
+	return p;
 }
 
 void *kcalloc(size_t n, size_t size)
@@ -91,20 +111,31 @@ void *kcalloc(size_t n, size_t size)
 
 	if (size && n > SIZE_MAX / size)
 		return NULL;
-	p = heap_alloc(n * size);
+	p = kmalloc(n * size);
 	return p ? memset(p, 0, n * size) : NULL;
 }
 
+/* Masked throughout, the copy included (at most the old block's size):
+ * heap_realloc allocates, copies and frees as one. */
 void *krealloc(void *p, size_t size)
 {
-	return heap_realloc(p, size);
+	unsigned long flags = local_irq_save();
+	void *q = heap_realloc(p, size);
+
+	local_irq_restore(flags);
+	return q;
 }
 
 void *kmemalign(size_t align, size_t size)
 {
-	return heap_alloc_aligned(align, size);
+	unsigned long flags = local_irq_save();
+	void *p = heap_alloc_aligned(align, size);
+
+	local_irq_restore(flags);
+	return p;
 }
 
+/* Reads the block's own header, which only its owner changes. */
 size_t ksize(const void *p)
 {
 	return heap_usable_size(p);
@@ -112,7 +143,11 @@ size_t ksize(const void *p)
 
 void kfree(void *p)
 {
-	if (heap_free(p))
+	unsigned long flags = local_irq_save();
+	int rc = heap_free(p);
+
+	local_irq_restore(flags);
+	if (rc)
 		panic("kfree: %p was not allocated by kmalloc, or was freed "
 		      "already",
 		      p);

@@ -36,8 +36,11 @@ struct thread {
 	const char *name;
 	enum thread_state state;
 	unsigned int flags;
-	struct thread *queue_next; /* in the run queue or one wait queue */
-	struct wait_queue joiners;
+	/* In at most one queue: the run queue or one wait queue. */
+	struct thread *queue_next, *queue_prev;
+	struct wait_queue *queue; /* the one it is in, or NULL */
+	struct thread *joiner;	  /* the thread in thread_join(this) */
+	bool detached;		  /* freed when it ends, never joined */
 	void (*fn)(void *arg);
 	void *arg;
 	uintptr_t stack_lo, stack_hi;
@@ -56,23 +59,44 @@ struct thread *thread_create_flags(const char *name, void (*fn)(void *),
 struct thread *thread_current(void);
 void thread_yield(void);
 __noreturn void thread_exit(void);
-/* Waits for t to exit and frees its stack; one joiner per thread. */
+/*
+ * A thread's stack (and the struct thread on it) is freed by exactly one
+ * of these. thread_join waits for t to end, frees it and returns 0;
+ * -XEN_EINVAL for NULL, the caller itself, main or a detached thread;
+ * -XEN_EBUSY at once if another thread is joining t already. After
+ * either call returns 0, t may be gone: do not use it again.
+ *
+ * thread_detach says no one will join t: its stack goes back to the
+ * page allocator when it ends (at once if it has ended), freed by the
+ * next thread to run. A thread may detach itself. -XEN_EINVAL for NULL,
+ * main or a thread detached already; -XEN_EBUSY if t is being joined.
+ */
 int thread_join(struct thread *t);
+int thread_detach(struct thread *t);
 void thread_sleep_until(uint64_t deadline_ns);
 void thread_sleep_ns(uint64_t ns);
 
 /*
  * Hooks for a C library linked into the app: on_switch runs (events
- * masked) just before `next` gets the CPU, on_reap when a joined thread's
- * stack is freed. Either may be NULL.
+ * masked) just before `next` gets the CPU, on_reap when an ended thread
+ * is freed - by its joiner, or for a detached one by the next thread to
+ * get the CPU, events masked, once on_switch has run for that thread.
+ * Either may be NULL.
  */
 void thread_set_libc_hooks(void (*on_switch)(struct thread *next),
 			   void (*on_reap)(struct thread *t));
 
-/* Makes a blocked thread runnable; safe from event handlers. */
+/*
+ * Makes a blocked thread runnable; safe from event handlers. A thread
+ * asleep on a wait queue leaves the queue: its wait_event looks at its
+ * condition again and sleeps again (at the end of the queue) if it does
+ * not hold. Nothing else may be called from a handler that can sleep:
+ * yield, sleep, wait_event, mutex_lock, join panic there.
+ */
 void thread_wake(struct thread *t);
 
-/* Wait queues. The *_locked calls expect events masked (local_irq_save). */
+/* Wait queues. The *_locked calls expect events masked (local_irq_save);
+ * wq_wait_locked panics if they are not. */
 void wq_wait_locked(struct wait_queue *wq);
 void wake_one(struct wait_queue *wq);
 void wake_all(struct wait_queue *wq);

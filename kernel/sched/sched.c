@@ -6,7 +6,9 @@
  * only make threads runnable (thread_wake). The run queue is shared with
  * them, so it is changed with events masked, and schedule() itself runs
  * masked: each thread's own local_irq_restore after the switch puts back
- * the state it had.
+ * the state it had. A handler that would switch threads is refused: the
+ * upcall it runs in would be left half done, and with it every later
+ * event.
  *
  * With nothing to run, the idle wait (kernel/sched/idle.c) blocks the vCPU in
  * Xen until an event arrives.
@@ -17,6 +19,7 @@
 #include <pvmini/timer.h>
 #include "arch/x86/fpu.h"
 #include "arch/x86/switch.h"
+#include "kernel/xen/events.h"
 #include "sched_internal.h"
 
 struct thread *current_thread;
@@ -45,6 +48,8 @@ static void switch_to(struct thread *prev, struct thread *next)
 	sched_stats.switches++;
 	current_thread = next;
 	switch_stacks(&prev->sp, next->sp);
+	/* Back on our own stack: whoever just ended is off theirs. */
+	reap_detached();
 }
 
 /* Runs the next runnable thread; events masked. The caller has queued
@@ -52,7 +57,13 @@ static void switch_to(struct thread *prev, struct thread *next)
 void schedule(void)
 {
 	struct thread *prev = current_thread, *next;
+	int port = evtchn_handler_port();
 
+	if (port >= 0)
+		panic("thread '%s' would yield, sleep or wait from an event "
+		      "handler (port %d): handlers and timer callbacks must "
+		      "not block",
+		      prev->name, port);
 	while (!(next = wq_pop(&run_queue)))
 		idle_wait(&run_queue);
 	if (next != prev)
@@ -64,6 +75,9 @@ void thread_wake(struct thread *t)
 	unsigned long flags = local_irq_save();
 
 	if (t->state == THREAD_BLOCKED) {
+		/* Out of its wait queue first: the queue links are the run
+		 * queue's now. Its wait_event checks again. */
+		wq_remove(t);
 		t->state = THREAD_RUNNABLE;
 		wq_push(&run_queue, t);
 	}

@@ -12,6 +12,8 @@
 /* wait_queue.c: the FIFO itself, pure (unit-tested). */
 void wq_push(struct wait_queue *q, struct thread *t);
 struct thread *wq_pop(struct wait_queue *q);
+/* Takes t out of the queue it is in, if any. */
+void wq_remove(struct thread *t);
 static inline bool wq_empty(const struct wait_queue *q)
 {
 	return !q->head;
@@ -25,8 +27,19 @@ void timers_init(void);
 extern struct thread *current_thread;
 void schedule(void);
 void thread_block_locked(void);
-/* The C library's hook for a joined thread (thread_set_libc_hooks). */
+/* The C library's hook for a freed thread (thread_set_libc_hooks). */
 extern void (*libc_reap)(struct thread *t);
+
+/* thread.c: the detached threads that have ended, and what frees them;
+ * each thread calls reap_detached as it gets the CPU, off their stacks,
+ * events masked. Inline: it is on every switch, and usually empty. */
+extern struct wait_queue detached_ended;
+void reap_detached_now(void);
+static inline void reap_detached(void)
+{
+	if (!wq_empty(&detached_ended))
+		reap_detached_now();
+}
 
 /* idle.c: blocks the vCPU until an event, runq still empty. */
 void idle_wait(const struct wait_queue *runq);

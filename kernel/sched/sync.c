@@ -13,6 +13,10 @@
 
 void wq_wait_locked(struct wait_queue *wq)
 {
+	if (!irqs_disabled())
+		panic("wq_wait_locked: events must be masked "
+		      "(local_irq_save, or wait_event): a handler's wake "
+		      "could break the queue");
 	wq_push(wq, current_thread);
 	thread_block_locked();
 }

@@ -6,6 +6,12 @@
  * at thread_start (arch/x86/switch.S), which calls thread_main. The
  * struct thread sits at the top of its own stack slot, above the stack,
  * so an overflow runs into the guard page below, not into the struct.
+ *
+ * So freeing the stack frees the thread: exactly one party may do it,
+ * after the thread is off its stack for good. That is its one joiner,
+ * or for a detached thread the next thread to get the CPU (the ended
+ * one cannot free the stack it still runs on, nor can an event handler,
+ * which may be running on it).
  */
 #include <arch/layout.h>
 #include <pvmini/kernel.h>
@@ -36,10 +42,13 @@ static void current_stack_bounds(uintptr_t *lo, uintptr_t *hi)
 	*hi = t->stack_hi;
 }
 
+struct wait_queue detached_ended;
+
 static __noreturn void thread_main(struct thread *t)
 {
 	/* We arrive from schedule() with events masked; threads run
 	 * with them enabled. */
+	reap_detached();
 	local_irq_enable();
 	t->fn(t->arg);
 	thread_exit();
@@ -102,9 +111,28 @@ __noreturn void thread_exit(void)
 		      "main()");
 	local_irq_save();
 	self->state = THREAD_EXITED;
-	wake_all(&self->joiners);
+	if (self->detached)
+		wq_push(&detached_ended, self);
+	else if (self->joiner)
+		thread_wake(self->joiner);
 	schedule();
 	panic("thread_exit: exited thread '%s' was scheduled", self->name);
+}
+
+/* It will never run again: its libc state can go, and its stack. */
+static void thread_free(struct thread *t)
+{
+	if (libc_reap)
+		libc_reap(t);
+	thread_stack_free(t->stack_slot);
+}
+
+void reap_detached_now(void)
+{
+	struct thread *t;
+
+	while ((t = wq_pop(&detached_ended)))
+		thread_free(t);
 }
 
 int thread_join(struct thread *t)
@@ -114,13 +142,37 @@ int thread_join(struct thread *t)
 	if (!t || t == current_thread || t == &main_thread)
 		return -XEN_EINVAL;
 	flags = local_irq_save();
+	if (t->detached || t->joiner) {
+		local_irq_restore(flags);
+		return t->detached ? -XEN_EINVAL : -XEN_EBUSY;
+	}
+	/* Only thread_exit wakes us; another thread_wake just loops. */
+	t->joiner = current_thread;
 	while (t->state != THREAD_EXITED)
-		wq_wait_locked(&t->joiners);
+		thread_block_locked();
 	local_irq_restore(flags);
-	/* It will never run again: its stack can go, and its libc state. */
-	if (libc_reap)
-		libc_reap(t);
-	thread_stack_free(t->stack_slot);
+	thread_free(t);
+	return 0;
+}
+
+int thread_detach(struct thread *t)
+{
+	unsigned long flags;
+	bool ended;
+
+	if (!t || t == &main_thread)
+		return -XEN_EINVAL;
+	flags = local_irq_save();
+	if (t->detached || t->joiner) {
+		local_irq_restore(flags);
+		return t->detached ? -XEN_EINVAL : -XEN_EBUSY;
+	}
+	t->detached = true;
+	ended = t->state == THREAD_EXITED;
+	local_irq_restore(flags);
+	/* Ended already, and off its stack: no one else will free it. */
+	if (ended)
+		thread_free(t);
 	return 0;
 }
 

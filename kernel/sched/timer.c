@@ -27,6 +27,9 @@
 
 struct timer_stats timer_stats;
 static struct timer_queue queue;
+/* The deadline Xen's one-shot timer is set for (skew aside), 0: none. A
+ * cancel leaves it set: its VIRQ then comes for no timer. */
+static uint64_t programmed;
 
 /*
  * skew: how far ahead of our pvclock Xen's own clock seemed to be at the
@@ -43,9 +46,11 @@ static void program_hardware(uint64_t skew)
 
 	timer_stats.programmed++;
 	if (!first) {
+		programmed = 0;
 		xen_vcpu_op(VCPUOP_stop_singleshot_timer, 0, NULL);
 		return;
 	}
+	programmed = first->deadline;
 	op.timeout_abs_ns = first->deadline + skew;
 	rc = xen_vcpu_op(VCPUOP_set_singleshot_timer, 0, &op);
 	if (rc)
@@ -61,11 +66,15 @@ static void run_expired(evtchn_port_t port, void *data)
 	(void)port;
 	(void)data;
 	timer_stats.virqs++;
-	t = tq_first(&queue);
-	if (t && t->deadline > now && t->deadline - now < MAX_SKEW_NS) {
-		/* Early by our clock (or a cancelled timer's stale VIRQ). */
+	/*
+	 * Early by our clock for the deadline it was set for. A VIRQ that
+	 * comes on time for a deadline since cancelled says nothing about
+	 * the clocks: taking the gap to the next timer for skew made that
+	 * timer late by the gap.
+	 */
+	if (programmed > now && programmed - now < MAX_SKEW_NS) {
 		timer_stats.early_virqs++;
-		skew = t->deadline - now;
+		skew = programmed - now;
 	}
 	while ((t = tq_first(&queue)) && t->deadline <= monotonic_ns()) {
 		tq_remove(&queue, t);

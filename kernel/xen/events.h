@@ -18,6 +18,15 @@ void evtchn_dispatch(evtchn_port_t port);
  * port is not bound here.
  */
 int evtchn_abandon(evtchn_port_t port);
+/* The port whose handler is running (timer callbacks run in
+ * VIRQ_TIMER's), or -1 outside handlers: for code that must not run
+ * there to say so. Set by evtchn_dispatch only; inline, as the
+ * scheduler looks at every switch. */
+extern int evtchn_running_port;
+static inline int evtchn_handler_port(void)
+{
+	return evtchn_running_port;
+}
 /* The upcall itself, called from arch/x86/entry.S. */
 struct cpu_regs;
 void do_event_upcall(struct cpu_regs *regs);

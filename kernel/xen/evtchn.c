@@ -233,9 +233,12 @@ int evtchn_abandon(evtchn_port_t port)
 	return 0;
 }
 
+int evtchn_running_port = -1;
+
 void evtchn_dispatch(evtchn_port_t port)
 {
 	struct binding *b = &bindings[port];
+	int outer = evtchn_running_port;
 
 	if (!b->fn) {
 		/* Nobody listens: mask it so it cannot storm us. */
@@ -244,5 +247,7 @@ void evtchn_dispatch(evtchn_port_t port)
 		return;
 	}
 	event_stats.dispatched++;
+	evtchn_running_port = (int)port;
 	b->fn(port, b->data);
+	evtchn_running_port = outer;
 }

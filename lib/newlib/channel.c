@@ -16,6 +16,12 @@
 
 #define CHAN_FD_BASE 3
 #define CHAN_FDS 16
+/*
+ * A slot taken by an open still under way. Opening blocks (xenstore, the
+ * backend's handshake) and another thread runs meanwhile: the slot must
+ * be taken before that, or a second open picks the same one.
+ */
+#define OPENING ((struct console_dev *)1)
 
 static struct console_dev *chans[CHAN_FDS];
 
@@ -66,22 +72,23 @@ int chan_open(const char *path)
 		;
 	if (slot == CHAN_FDS)
 		return glue_fail(EMFILE);
+	chans[slot] = OPENING;
 	if (name && *name)
 		rc = console_dev_open_name(name, &c);
 	else if (num && !parse_ulong(num, 0xffff, &id) && id)
 		rc = console_dev_open((unsigned int)id, &c);
 	else
-		return glue_fail(ENOENT);
+		rc = -XEN_ENOENT;
+	chans[slot] = rc ? NULL : c;
 	if (rc)
 		return glue_fail(posix_errno(rc));
-	chans[slot] = c;
 	return CHAN_FD_BASE + slot;
 }
 
 int chan_is_fd(int fd)
 {
 	return fd >= CHAN_FD_BASE && fd < CHAN_FD_BASE + CHAN_FDS &&
-	       chans[fd - CHAN_FD_BASE];
+	       chans[fd - CHAN_FD_BASE] && chans[fd - CHAN_FD_BASE] != OPENING;
 }
 
 int chan_read(int fd, void *buf, size_t n)

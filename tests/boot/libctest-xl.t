@@ -3,7 +3,8 @@
 # real date and a 100 ms nanosleep moves both clocks by 100 ms or more;
 # 20000 random malloc/free with every byte checked, NULL + ENOMEM when
 # memory runs out, reuse after free; float sums stay exact while timer
-# events interrupt them. The app compares each result itself and prints
+# events interrupt them; 20 detached threads formatting floats give back
+# every page the next 20 would need (their libc state is freed). The app compares each result itself and prints
 # WRONG on any mismatch.
 app     libctest
 timeout 60
@@ -19,6 +20,7 @@ match   ^time: year 20[2-9][0-9], nanosleep 100 ms: monotonic 100\.\.2000 ms, wa
 match   ^malloc: 20000 ops ok; 1 TiB refused; out of memory after [0-9]+ KiB \(ENOMEM\), [0-9]+ KiB again after free$
 match   ^sse: [0-9]+ float loops, 0 wrong, some timer events in between$
 match   ^threads: errno and strtok per thread: yes$
+match   ^threads: 40 detached, 40 formatted, 0 pages not back$
 match   ^complex: \(1\+2i\)\(3\+4i\) = -5\+10i, \(1\+2i\)/\(3\+4i\) = 0\.44\+0\.08i, \|3\+4i\| = 5, e\^\(i pi\) = -1\+0i$
 match   ^libctest: 0 failure\(s\)$
 nomatch WRONG

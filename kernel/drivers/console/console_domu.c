@@ -14,6 +14,15 @@
  * enabled or not. Every wait is bounded: a dead backend costs at most a
  * second, never a hang. Input wakes readers through the same port
  * (console_input.c). The ring arithmetic is console_ring.c, pure.
+ *
+ * printk is allowed in event handlers, and a handler can interrupt a
+ * thread anywhere, so each write runs with events masked: a handler
+ * printing between our read of out_prod and our store of it would be
+ * overwritten, and out_prod would move backwards past out_cons, a
+ * broken ring for good. Masking a whole piece (up to ATOMIC_BYTES: one
+ * printk) also keeps a handler's line out of the middle of ours. The
+ * waits work masked (SCHEDOP_poll); events raised meanwhile stay
+ * pending, and run when the piece is done.
  */
 #include <pvmini/console.h>
 #include <pvmini/evtchn.h>
@@ -26,6 +35,9 @@
 #include "mm/mm.h"
 
 #define WAIT_LIMIT_NS 1000000000ULL /* give up on a silent backend */
+/* Written whole, handlers held off: printk's buffer, and no longer, so
+ * that a long write() does not hold events back for all of its time. */
+#define ATOMIC_BYTES 1024
 
 static struct xencons_interface *ring;
 static evtchn_port_t port;
@@ -89,13 +101,21 @@ static void put(char c)
 
 void ring_console_write(const char *s, size_t n)
 {
-	for (; n; n--, s++) {
-		/* A terminal attached with `xl console` needs CR LF. */
-		if (*s == '\n')
-			put('\r');
-		put(*s);
+	while (n) {
+		size_t piece = n < ATOMIC_BYTES ? n : ATOMIC_BYTES;
+		unsigned long flags = local_irq_save();
+
+		for (size_t i = 0; i < piece; i++) {
+			/* A terminal attached with `xl console` needs CR LF. */
+			if (s[i] == '\n')
+				put('\r');
+			put(s[i]);
+		}
+		notify();
+		local_irq_restore(flags);
+		s += piece;
+		n -= piece;
 	}
-	notify();
 }
 
 /*
@@ -106,7 +126,10 @@ void ring_console_write(const char *s, size_t n)
  */
 size_t ring_console_read(char *buf, size_t n)
 {
+	unsigned long flags = local_irq_save(); /* in_cons: as out_prod */
 	long got = cons_ring_read(ring, buf, n);
+
+	local_irq_restore(flags);
 
 	if (got < 0) /* a corrupt index: the pending input is dropped */
 		return 0;
@@ -117,12 +140,16 @@ size_t ring_console_read(char *buf, size_t n)
 
 void ring_console_drain(void)
 {
-	if (dropped) {
+	unsigned long flags = local_irq_save();
+	unsigned long lost = dropped;
+
+	dropped = 0;
+	local_irq_restore(flags);
+	if (lost) {
 		char msg[64];
 		int len = snprintf(msg, sizeof(msg),
-				   "console: %lu bytes were lost\n", dropped);
+				   "console: %lu bytes were lost\n", lost);
 
-		dropped = 0;
 		ring_console_write(msg, len);
 	}
 	notify();

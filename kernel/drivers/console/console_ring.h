@@ -11,6 +11,11 @@
  *
  * Pure (kernel/drivers/console/console_ring.c): no hypercall, no notify - the
  * caller sends the event after a call that moved data. Unit-tested on the host.
+ *
+ * One producer at a time: a write reads out_prod, copies, then stores
+ * it, so a second write in between (an event handler's printk) would be
+ * overwritten and out_prod moved backwards. Callers that can be
+ * interrupted by a writer mask events around the call (console_domu.c).
  */
 #ifndef PVMINI_CONS_RING_H
 #define PVMINI_CONS_RING_H

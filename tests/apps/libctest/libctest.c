@@ -138,6 +138,7 @@ int main(int argc, char **argv)
 	check_malloc();
 	check_sse();
 	check_threads();
+	check_detached_threads();
 	check_complex();
 	printf("libctest: %d failure(s)\n", failures);
 	return failures ? 1 : 0;

@@ -2,6 +2,8 @@
  * threads.c - newlib state is per thread: two threads each make a
  * different libc call fail, yield to each other many times, and must
  * still see their own errno; strtok keeps a separate position in each.
+ * Detached threads that formatted floats (newlib keeps big-number
+ * buffers in the thread's state) give all of it back when they end.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -9,7 +11,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <pvmini/page_alloc.h>
 #include <pvmini/thread.h>
+#include <pvmini/time.h>
 
 #include "libctest.h"
 
@@ -49,4 +53,36 @@ void check_threads(void)
 	check(ok[0] && ok[1], "errno and strtok stay per thread");
 	printf("threads: errno and strtok per thread: %s\n",
 	       ok[0] && ok[1] ? "yes" : "NO");
+}
+
+static int formatted;
+
+static void formatter(void *arg)
+{
+	char buf[64];
+
+	snprintf(buf, sizeof(buf), "%.20g", 1.0 / (double)(long)arg);
+	formatted += buf[0] == '0';
+}
+
+static void detached_batch(void)
+{
+	for (long i = 2; i < 22; i++)
+		check(!thread_detach(
+			      thread_create("fmt", formatter, (void *)i)),
+		      "detach");
+	thread_sleep_ns(20 * NSEC_PER_MSEC); /* all have ended */
+}
+
+void check_detached_threads(void)
+{
+	unsigned long warm;
+
+	detached_batch(); /* the heap keeps its small blocks' pages */
+	warm = free_page_count();
+	detached_batch();
+	check(formatted == 40 && warm == free_page_count(),
+	      "detached threads give back their libc state");
+	printf("threads: 40 detached, %d formatted, %ld pages not back\n",
+	       formatted, (long)(warm - free_page_count()));
 }

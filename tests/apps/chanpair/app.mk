@@ -1,0 +1,2 @@
+# chanpair links newlib (open/read/write on channels).
+APP_LIBC = y
