@@ -10,9 +10,11 @@
  * upcall it runs in would be left half done, and with it every later
  * event.
  *
- * With nothing to run, the idle wait (kernel/sched/idle.c) blocks the vCPU in
- * Xen until an event arrives.
+ * With nothing to run, the idle wait blocks the vCPU in Xen until an
+ * event arrives (idle_wait below).
  */
+#include <pvmini/hypercall.h>
+#include <pvmini/irq.h>
 #include <pvmini/kernel.h>
 #include <pvmini/thread.h>
 #include <pvmini/time.h>
@@ -52,6 +54,25 @@ static void switch_to(struct thread *prev, struct thread *next)
 	reap_detached();
 }
 
+/*
+ * What the vCPU does when no thread can run: block in Xen. The Xen rule:
+ * SCHEDOP_block called with events masked re-enables delivery and checks
+ * for pending events atomically before it blocks. So the scheduler
+ * checks its run queue with events masked and then blocks: an event that
+ * arrives after the check still ends the block, and none is lost. Xen
+ * returns with events enabled, after the upcall has run the handlers; we
+ * mask again for the scheduler's next look. The loop never spins: one
+ * block per wakeup.
+ */
+static void idle_wait(void)
+{
+	sched_stats.idle_blocks++;
+	xen_sched_op(SCHEDOP_block, NULL);
+	local_irq_disable();
+	if (wq_empty(&run_queue))
+		sched_stats.idle_no_work++;
+}
+
 /* Runs the next runnable thread; events masked. The caller has queued
  * itself if it is still runnable. */
 void schedule(void)
@@ -65,7 +86,7 @@ void schedule(void)
 		      "not block",
 		      prev->name, port);
 	while (!(next = wq_pop(&run_queue)))
-		idle_wait(&run_queue);
+		idle_wait();
 	if (next != prev)
 		switch_to(prev, next);
 }

@@ -1,7 +1,7 @@
 /*
  * sched_internal.h - between the scheduler's files in kernel/sched/:
  * sched.c (the run queue, switching), thread.c (creating, ending,
- * joining), sync.c (wait queues, mutexes) and idle.c. Not under include/:
+ * joining) and sync.c (wait queues, mutexes). Not under include/:
  * applications see thread.h only.
  */
 #ifndef SCHED_INTERNAL_H
@@ -40,8 +40,5 @@ static inline void reap_detached(void)
 	if (!wq_empty(&detached_ended))
 		reap_detached_now();
 }
-
-/* idle.c: blocks the vCPU until an event, runq still empty. */
-void idle_wait(const struct wait_queue *runq);
 
 #endif
