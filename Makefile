@@ -223,19 +223,39 @@ PURE_SRCS := lib/string.c lib/vsnprintf.c lib/ksyms.c kernel/cmdline.c \
 	kernel/sched/timer_queue.c kernel/sched/wait_queue.c \
 	kernel/xenbus/xs_wire.c kernel/xenbus/grant_refs.c \
 	kernel/drivers/console/console_ring.c lib/newlib/tty_line.c
-PURE_OBJS := $(PURE_SRCS:%.c=$(BUILD)/unit/pure/%.o)
-UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/unit/%,\
-	$(wildcard tests/unit/test_*.c))
-HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -Iinclude \
+HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -MMD -MP -Iinclude \
 	-Iarch/$(ARCH)/include -I$(BUILD)/include -iquote .
+# Every unit test is built twice: plain in build/unit/, and with
+# AddressSanitizer + UBSan in build/unit-san/, where an access out of
+# bounds, a use after free, a signed overflow or a bad shift ends the
+# test with a report instead of passing by luck. The fuzz harnesses
+# (tests/fuzz/) are built the sanitized way only.
+SAN_CFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_TESTS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
+SAN_UNIT_TESTS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit-san/%)
+FUZZERS := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,\
+	$(wildcard tests/fuzz/fuzz_*.c))
 
-$(BUILD)/unit/pure/%.o: %.c tests/unit/rename.h $(FLAGS_DEPS) | $(XEN_H)
+# $(1): build/unit or build/unit-san; $(2): extra compiler flags.
+define host_rules
+$(1)/pure/%.o: %.c tests/unit/rename.h $(FLAGS_DEPS) | $(XEN_H)
+	@mkdir -p $$(dir $$@)
+	$$(call say,HOSTCC,$$<)cc $(HOST_CFLAGS) $(2) \
+		-include tests/unit/rename.h -c $$< -o $$@
+$(1)/%: tests/unit/%.c tests/unit/unit.h $(PURE_SRCS:%.c=$(1)/pure/%.o)
+	$$(call say,HOSTCC,$$<)cc $(HOST_CFLAGS) $(2) $$< \
+		$(PURE_SRCS:%.c=$(1)/pure/%.o) -o $$@
+endef
+$(eval $(call host_rules,$(BUILD)/unit,))
+$(eval $(call host_rules,$(BUILD)/unit-san,$(SAN_CFLAGS)))
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h \
+		$(PURE_SRCS:%.c=$(BUILD)/unit-san/pure/%.o)
 	@mkdir -p $(dir $@)
-	$(call say,HOSTCC,$<)cc $(HOST_CFLAGS) -include tests/unit/rename.h \
-		-c $< -o $@
-$(BUILD)/unit/%: tests/unit/%.c tests/unit/unit.h $(PURE_OBJS)
-	$(call say,HOSTCC,$<)cc $(HOST_CFLAGS) $< $(PURE_OBJS) -o $@
-unit: $(UNIT_TESTS)
+	$(call say,HOSTCC,$<)cc $(HOST_CFLAGS) $(SAN_CFLAGS) $< \
+		$(PURE_SRCS:%.c=$(BUILD)/unit-san/pure/%.o) -o $@
+unit: $(UNIT_TESTS) $(SAN_UNIT_TESTS) $(FUZZERS)
 
 # --- Running and testing ---------------------------------------------------
 setup:
