@@ -11,6 +11,7 @@
  * the length the full output would have had.
  */
 #include <pvmini/lib.h>
+#include "lib/assert.h"
 
 struct out {
 	char *buf;
@@ -67,6 +68,7 @@ static void put_number(struct out *o, unsigned long long v, bool negative,
 	bool zero = v == 0;
 
 	do {
+		ASSERT(n < (int)sizeof(tmp));
 		tmp[n++] = digits[v % base];
 		v /= base;
 	} while (v);
