@@ -4,6 +4,8 @@
 #   make apps            every application and test application
 #   make run [MODE=xl|dom0] [ARGS="trace=boot -- a b"]
 #   make test            host unit tests, image checks, boot tests
+#   make fuzz [FUZZ_SECONDS=60] [SEED=n]
+#                        the fuzz harnesses (tests/fuzz/), long: minutes
 #   make bench           benchmarks (bench/*.sh), figures, not pass/fail
 #   make setup           install what the build and the rig need
 # Options: config.mk.
@@ -256,6 +258,18 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h \
 	$(call say,HOSTCC,$<)cc $(HOST_CFLAGS) $(SAN_CFLAGS) $< \
 		$(PURE_SRCS:%.c=$(BUILD)/unit-san/pure/%.o) -o $@
 unit: $(UNIT_TESTS) $(SAN_UNIT_TESTS) $(FUZZERS)
+
+# make test runs each harness for a fixed, seeded number of iterations
+# (seconds); make fuzz runs them long, FUZZ_SECONDS each (default 60, so
+# minutes in all), with a new seed each time unless SEED is given.
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz
+fuzz: $(FUZZERS)
+	@seed=$${SEED:-$$(date +%s)}; rc=0; \
+	for f in $(FUZZERS); do \
+		echo "fuzz: $$f -s $$seed -t $(FUZZ_SECONDS)"; \
+		$$f -s $$seed -t $(FUZZ_SECONDS) || rc=1; \
+	done; exit $$rc
 
 # --- Running and testing ---------------------------------------------------
 setup:
