@@ -26,6 +26,7 @@
 #define FUZZ_H
 
 #include <sanitizer/common_interface_defs.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -163,6 +164,23 @@ static void fz_sanitizer_died(void)
 	fz_report_end();
 }
 
+/*
+ * UBSan, unlike ASan, ends without calling that callback: it is made to
+ * abort() instead, and the SIGABRT handler reports.
+ */
+const char *__ubsan_default_options(void);
+const char *__ubsan_default_options(void)
+{
+	return "abort_on_error=1";
+}
+
+static void fz_aborted(int sig)
+{
+	(void)sig;
+	fz_sanitizer_died();
+	_exit(1);
+}
+
 static uint64_t fz_hash(const char *s)
 {
 	uint64_t h = 1469598103934665603ULL;
@@ -221,6 +239,7 @@ int main(int argc, char **argv)
 		}
 	}
 	__sanitizer_set_death_callback(fz_sanitizer_died);
+	signal(SIGABRT, fz_aborted);
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	for (int i = 0; i < fuzz_count; i++) {
 		const struct fuzz_target *t = &fuzz_targets[i];
