@@ -4,6 +4,8 @@
 #   make apps            every application and test application
 #   make run [MODE=xl|dom0] [ARGS="trace=boot -- a b"]
 #   make test            host unit tests, image checks, boot tests
+#   make fuzz [FUZZ_SECONDS=60] [SEED=n]
+#                        the fuzz harnesses (tests/fuzz/), long: minutes
 #   make bench           benchmarks (bench/*.sh), figures, not pass/fail
 #   make setup           install what the build and the rig need
 # Options: config.mk.
@@ -235,19 +237,51 @@ PURE_SRCS := lib/string.c lib/vsnprintf.c lib/ksyms.c kernel/cmdline.c \
 	kernel/xenbus/grant_refs.c \
 	kernel/xenbus/xenbus_state.c kernel/xenbus/xenbus_pm.c \
 	kernel/drivers/console/console_ring.c lib/newlib/tty_line.c
-PURE_OBJS := $(PURE_SRCS:%.c=$(BUILD)/unit/pure/%.o)
-UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/unit/%,\
-	$(wildcard tests/unit/test_*.c))
-HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -Iinclude \
+HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -MMD -MP -Iinclude \
 	-Iarch/$(ARCH)/include -I$(BUILD)/include -iquote .
+# Every unit test is built twice: plain in build/unit/, and with
+# AddressSanitizer + UBSan in build/unit-san/, where an access out of
+# bounds, a use after free, a signed overflow or a bad shift ends the
+# test with a report instead of passing by luck. The fuzz harnesses
+# (tests/fuzz/) are built the sanitized way only.
+SAN_CFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_TESTS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
+SAN_UNIT_TESTS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit-san/%)
+FUZZERS := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,\
+	$(wildcard tests/fuzz/fuzz_*.c))
 
-$(BUILD)/unit/pure/%.o: %.c tests/unit/rename.h $(FLAGS_DEPS) | $(XEN_H)
+# $(1): build/unit or build/unit-san; $(2): extra compiler flags.
+define host_rules
+$(1)/pure/%.o: %.c tests/unit/rename.h $(FLAGS_DEPS) | $(XEN_H)
+	@mkdir -p $$(dir $$@)
+	$$(call say,HOSTCC,$$<)cc $(HOST_CFLAGS) $(2) \
+		-include tests/unit/rename.h -c $$< -o $$@
+$(1)/%: tests/unit/%.c tests/unit/unit.h $(PURE_SRCS:%.c=$(1)/pure/%.o)
+	$$(call say,HOSTCC,$$<)cc $(HOST_CFLAGS) $(2) $$< \
+		$(PURE_SRCS:%.c=$(1)/pure/%.o) -o $$@
+endef
+$(eval $(call host_rules,$(BUILD)/unit,))
+$(eval $(call host_rules,$(BUILD)/unit-san,$(SAN_CFLAGS)))
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h \
+		$(PURE_SRCS:%.c=$(BUILD)/unit-san/pure/%.o)
 	@mkdir -p $(dir $@)
-	$(call say,HOSTCC,$<)cc $(HOST_CFLAGS) -include tests/unit/rename.h \
-		-c $< -o $@
-$(BUILD)/unit/%: tests/unit/%.c tests/unit/unit.h $(PURE_OBJS)
-	$(call say,HOSTCC,$<)cc $(HOST_CFLAGS) $< $(PURE_OBJS) -o $@
-unit: $(UNIT_TESTS)
+	$(call say,HOSTCC,$<)cc $(HOST_CFLAGS) $(SAN_CFLAGS) $< \
+		$(PURE_SRCS:%.c=$(BUILD)/unit-san/pure/%.o) -o $@
+unit: $(UNIT_TESTS) $(SAN_UNIT_TESTS) $(FUZZERS)
+
+# make test runs each harness for a fixed, seeded number of iterations
+# (seconds); make fuzz runs them long, FUZZ_SECONDS each (default 60, so
+# minutes in all), with a new seed each time unless SEED is given.
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz
+fuzz: $(FUZZERS)
+	@seed=$${SEED:-$$(date +%s)}; rc=0; \
+	for f in $(FUZZERS); do \
+		echo "fuzz: $$f -s $$seed -t $(FUZZ_SECONDS)"; \
+		$$f -s $$seed -t $(FUZZ_SECONDS) || rc=1; \
+	done; exit $$rc
 
 # --- Running and testing ---------------------------------------------------
 setup:

@@ -5,6 +5,7 @@
  */
 #include <pvmini/trace.h>
 #include "kernel/cmdline.h"
+#include "lib/assert.h"
 
 static const struct {
 	const char *name;
@@ -44,11 +45,12 @@ static int parse_trace(struct cmdline *c, const char *list)
 }
 
 /*
- * Copies the next word from *src into *dst (both advance), removing
- * quotes, and points *word at the copy. Returns 1 for a word, 0 at the
- * end, -1 for an open quote.
+ * Copies the next word from *src into *dst (both advance, *dst stays
+ * below dst_end), removing quotes, and points *word at the copy. Returns
+ * 1 for a word, 0 at the end, -1 for an open quote.
  */
-static int next_word(const char **src, const char *end, char **dst, char **word)
+static int next_word(const char **src, const char *end, char **dst,
+		     const char *dst_end, char **word)
 {
 	const char *s = *src;
 	char *d = *dst, quote = 0;
@@ -61,6 +63,7 @@ static int next_word(const char **src, const char *end, char **dst, char **word)
 	}
 	*word = d;
 	for (; s < end && *s; s++) {
+		ASSERT(d < dst_end);
 		if (quote && *s == quote)
 			quote = 0;
 		else if (!quote && (*s == '"' || *s == '\''))
@@ -70,6 +73,7 @@ static int next_word(const char **src, const char *end, char **dst, char **word)
 		else
 			*d++ = *s;
 	}
+	ASSERT(d < dst_end);
 	*d++ = '\0';
 	*src = s;
 	*dst = d;
@@ -91,9 +95,10 @@ int cmdline_parse(struct cmdline *c, const char *line, const char *prog)
 	/*
 	 * A word's copy is never longer than its source plus a NUL, and words
 	 * are separated in the source, so buf (one byte longer than the line)
-	 * cannot overflow.
+	 * cannot overflow; next_word ASSERTs it.
 	 */
-	while ((r = next_word(&src, end, &dst, &word)) > 0) {
+	while ((r = next_word(&src, end, &dst, c->buf + sizeof(c->buf),
+			      &word)) > 0) {
 		if (!options_done && !strcmp(word, "--")) {
 			options_done = true;
 			continue;

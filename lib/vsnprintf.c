@@ -8,9 +8,13 @@
  * state.
  *
  * Like C's vsnprintf, it always NUL-terminates when size > 0 and returns
- * the length the full output would have had.
+ * the length the full output would have had - except that a length past
+ * INT_MAX (a width of 2^31) is returned as INT_MAX, not as C's -1:
+ * callers such as printk use the result as a length. Padding beyond the
+ * buffer is only counted, so a huge width or precision costs no time.
  */
 #include <pvmini/lib.h>
+#include "lib/assert.h"
 
 struct out {
 	char *buf;
@@ -25,10 +29,12 @@ static void put(struct out *o, char c)
 	o->len++;
 }
 
-static void pad(struct out *o, char c, int n)
+static void pad(struct out *o, char c, long n)
 {
-	while (n-- > 0)
+	for (; n > 0 && o->len + 1 < o->size; n--)
 		put(o, c);
+	if (n > 0)
+		o->len += (size_t)n;
 }
 
 enum {
@@ -40,39 +46,43 @@ enum {
 	F_PTR = 32
 };
 
-static void put_string(struct out *o, const char *s, int width, int prec,
+static void put_string(struct out *o, const char *s, long width, long prec,
 		       unsigned flags)
 {
-	int n;
+	long n;
 
 	if (!s)
 		s = "(null)";
-	n = (int)strnlen(s, prec < 0 ? (size_t)-1 : (size_t)prec);
+	n = (long)strnlen(s, prec < 0 ? (size_t)-1 : (size_t)prec);
 	if (!(flags & F_LEFT))
 		pad(o, ' ', width - n);
-	for (int i = 0; i < n; i++)
+	for (long i = 0; i < n; i++)
 		put(o, s[i]);
 	if (flags & F_LEFT)
 		pad(o, ' ', width - n);
 }
 
 static void put_number(struct out *o, unsigned long long v, bool negative,
-		       unsigned base, bool upper, int width, int prec,
+		       unsigned base, bool upper, long width, long prec,
 		       unsigned flags)
 {
 	const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
 	char tmp[24]; /* 2^64 in octal has 22 digits */
-	int n = 0, zeros, len;
+	int n = 0;
+	long zeros, len;
 	const char *prefix = "";
 	bool zero = v == 0;
 
 	do {
+		ASSERT(n < (int)sizeof(tmp));
 		tmp[n++] = digits[v % base];
 		v /= base;
 	} while (v);
 	if (prec == 0 && n == 1 && tmp[0] == '0')
 		n = 0; /* "%.0d" of 0 prints nothing, as in C */
+	zeros = prec > n ? prec - n : 0;
 
+	/* The caller drops '+' and ' ' for unsigned conversions. */
 	if (negative)
 		prefix = "-";
 	else if (flags & F_PLUS)
@@ -82,11 +92,12 @@ static void put_number(struct out *o, unsigned long long v, bool negative,
 	/* C gives 0 no "0x"; a pointer always has it (NULL is 0x0). */
 	else if ((flags & F_ALT) && base == 16 && (!zero || (flags & F_PTR)))
 		prefix = upper ? "0X" : "0x";
-	else if ((flags & F_ALT) && base == 8 && (n == 0 || tmp[n - 1] != '0'))
+	/* Octal's '#' makes the first digit a 0, unless zeros already do. */
+	else if ((flags & F_ALT) && base == 8 && !zeros &&
+		 (n == 0 || tmp[n - 1] != '0'))
 		prefix = "0";
 
-	zeros = prec > n ? prec - n : 0;
-	len = (int)strlen(prefix) + zeros + n;
+	len = (long)strlen(prefix) + zeros + n;
 	if ((flags & F_ZERO) && !(flags & F_LEFT) && prec < 0 && width > len) {
 		zeros += width - len;
 		len = width;
@@ -102,20 +113,24 @@ static void put_number(struct out *o, unsigned long long v, bool negative,
 		pad(o, ' ', width - len);
 }
 
-/* Reads a decimal number or '*' at *fmt; returns -1 if there is none. */
-static int read_count(const char **fmt, va_list *ap)
+/*
+ * Reads a width or precision at *fmt, digits or '*', into *count; false
+ * if there is none. Digits stop growing past INT_MAX: an output that long
+ * is reported as INT_MAX anyway.
+ */
+static bool read_count(const char **fmt, va_list *ap, long *count)
 {
-	int n = 0;
-
 	if (**fmt == '*') {
 		(*fmt)++;
-		return va_arg(*ap, int);
+		*count = va_arg(*ap, int);
+		return true;
 	}
 	if (**fmt < '0' || **fmt > '9')
-		return -1;
-	while (**fmt >= '0' && **fmt <= '9')
-		n = n * 10 + (*(*fmt)++ - '0');
-	return n;
+		return false;
+	for (*count = 0; **fmt >= '0' && **fmt <= '9'; (*fmt)++)
+		if (*count <= __INT_MAX__)
+			*count = *count * 10 + (**fmt - '0');
+	return true;
 }
 
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
@@ -126,7 +141,8 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 	va_copy(ap, args);
 	for (; *fmt; fmt++) {
 		unsigned flags = 0, base = 10;
-		int width, prec = -1, lng = 0;
+		long width = 0, prec = -1;
+		int lng = 0;
 		unsigned long long v;
 		bool is_signed = false, negative = false;
 
@@ -151,16 +167,18 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 				break;
 		}
 		fmt++;
-		width = read_count(&fmt, &ap);
-		if (width < -1) { /* a negative '*' width means left-justify */
+		/* C: a negative '*' width is a '-' flag and its value. */
+		if (read_count(&fmt, &ap, &width) && width < 0) {
 			flags |= F_LEFT;
 			width = -width;
 		}
 		if (*fmt == '.') {
 			fmt++;
-			prec = read_count(&fmt, &ap);
-			if (prec < 0)
-				prec = prec == -1 ? 0 : -1;
+			/* "." alone is 0; a negative '*' is as if omitted. */
+			if (!read_count(&fmt, &ap, &prec))
+				prec = 0;
+			else if (prec < 0)
+				prec = -1;
 		}
 		/* Length: lng counts l's; 'z', 't', 'j' are long-sized here. */
 		for (;; fmt++) {
@@ -186,7 +204,8 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 		case 'p':
 			v = (uintptr_t)va_arg(ap, void *);
 			put_number(&o, v, false, 16, false, width, prec,
-				   flags | F_ALT | F_PTR);
+				   (flags & ~(F_PLUS | F_SPACE)) | F_ALT |
+					   F_PTR);
 			continue;
 		case 'd':
 		case 'i':
@@ -225,6 +244,7 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 			v = negative ? 0ULL - (unsigned long long)s
 				     : (unsigned long long)s;
 		} else {
+			flags &= ~(F_PLUS | F_SPACE); /* for signed ones only */
 			v = lng >= 2   ? va_arg(ap, unsigned long long)
 			    : lng == 1 ? va_arg(ap, unsigned long)
 				       : va_arg(ap, unsigned int);
@@ -239,7 +259,7 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 	va_end(ap);
 	if (size)
 		buf[o.len < size ? o.len : size - 1] = '\0';
-	return (int)o.len;
+	return o.len > __INT_MAX__ ? __INT_MAX__ : (int)o.len;
 }
 
 int snprintf(char *buf, size_t size, const char *fmt, ...)

@@ -1,6 +1,7 @@
 /*
  * buddy.c - the buddy allocator (mm/buddy.h). Pure logic.
  */
+#include "lib/assert.h"
 #include "mm/buddy.h"
 
 #define BUDDY_FREE 0x80
@@ -14,6 +15,7 @@ size_t buddy_meta_size(unsigned long npages)
 void buddy_init(struct buddy *b, unsigned long base, unsigned long npages,
 		void *meta)
 {
+	ASSERT(npages < NONE); /* page indexes are 32 bits, NONE excluded */
 	b->base = base;
 	b->npages = npages;
 	b->next = meta;
@@ -65,7 +67,12 @@ static void release(struct buddy *b, uint32_t i, unsigned int order)
 
 void buddy_add(struct buddy *b, unsigned long pfn, unsigned long n)
 {
-	uint32_t i = pfn - b->base, end = i + n;
+	uint32_t i, end;
+
+	ASSERT(pfn >= b->base && n <= b->npages &&
+	       pfn - b->base <= b->npages - n);
+	i = pfn - b->base;
+	end = i + n;
 
 	/* The largest aligned blocks that fit, so merging rarely recurses. */
 	while (i < end) {
@@ -91,6 +98,7 @@ long buddy_alloc(struct buddy *b, unsigned int order)
 	if (o > BUDDY_MAX_ORDER)
 		return -1;
 	i = b->head[o];
+	ASSERT(b->state[i] == (BUDDY_FREE | o)); /* what push() wrote */
 	unlink_block(b, i, o);
 	while (o > order) { /* split: keep the front, free the back half */
 		o--;

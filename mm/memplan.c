@@ -9,15 +9,32 @@
  * a page that is only partly RAM still has firmware data in its other
  * part, and only a 1:1 mapping lets that be reached.
  */
+#include "lib/assert.h"
 #include "mm/memplan.h"
 
-static void add(struct pfn_range *r, unsigned int *nr, unsigned long *total,
-		unsigned long start, unsigned long end)
+/*
+ * Appends [start, end) to a list built in ascending order. Two holes
+ * around a RAM entry that has no whole page share that page: a range
+ * that touches the last one extends it, so no pfn is listed (or counted)
+ * twice.
+ */
+static void add(struct pfn_range *r, unsigned int max, unsigned int *nr,
+		unsigned long *total, unsigned long start, unsigned long end)
 {
+	struct pfn_range *last = *nr ? &r[*nr - 1] : NULL;
+
 	if (start >= end)
 		return;
-	r[*nr] = (struct pfn_range){ start, end };
-	(*nr)++;
+	ASSERT(!last || start >= last->start);
+	if (last && start <= last->end) {
+		if (end <= last->end)
+			return;
+		start = last->end;
+		last->end = end;
+	} else {
+		ASSERT(*nr < max); /* the bounds in memplan.h */
+		r[(*nr)++] = (struct pfn_range){ start, end };
+	}
 	if (total)
 		*total += end - start;
 }
@@ -27,16 +44,17 @@ static void add_hole(struct hole_plan *p, unsigned long start,
 		     unsigned long boot_end)
 {
 	if (start < boot_end) { /* our own image lives there: hands off */
-		add(p->kept, &p->nr_kept, NULL, start,
+		add(p->kept, PLAN_MAX_RANGES, &p->nr_kept, NULL, start,
 		    end < boot_end ? end : boot_end);
 		start = boot_end;
 	}
 	if (start >= end)
 		return;
-	add(p->identity, &p->nr_identity, &p->identity_pages, start, end);
+	add(p->identity, PLAN_MAX_RANGES, &p->nr_identity, &p->identity_pages,
+	    start, end);
 	if (start < nr_pages)
-		add(p->release, &p->nr_release, &p->release_pages, start,
-		    end < nr_pages ? end : nr_pages);
+		add(p->release, PLAN_MAX_RANGES, &p->nr_release,
+		    &p->release_pages, start, end < nr_pages ? end : nr_pages);
 }
 
 int plan_holes(const struct e820_map *map, unsigned long nr_pages,
@@ -71,8 +89,8 @@ int plan_holes(const struct e820_map *map, unsigned long nr_pages,
 	}
 	/* Frames Xen gave us for pfns the map does not know: give back. */
 	if (map_end_pfn < nr_pages)
-		add(p->release, &p->nr_release, &p->release_pages, map_end_pfn,
-		    nr_pages);
+		add(p->release, PLAN_MAX_RANGES, &p->nr_release,
+		    &p->release_pages, map_end_pfn, nr_pages);
 	return 0;
 }
 
@@ -107,7 +125,8 @@ void plan_extra(const struct e820_map *map, unsigned long nr_pages,
 			break;
 		if (end - start > left)
 			end = start + left;
-		add(p->region, &p->nr, &p->pages, start, end);
+		add(p->region, EXTRA_MAX_REGIONS, &p->nr, &p->pages, start,
+		    end);
 		left -= end - start;
 		p->max_pfn = end;
 	}

@@ -18,10 +18,18 @@
 #include "mm/e820.h"
 
 #define PFN_DOWN(a) ((unsigned long)((a) >> 12))
-#define PFN_UP(a) ((unsigned long)(((a) + 4095) >> 12))
+/* Not ((a) + 4095) >> 12: a map entry may end at UINT64_MAX, and that
+ * sum wraps to pfn 0. */
+#define PFN_UP(a) ((unsigned long)((a) >> 12) + (((a)&4095) != 0))
 
-/* Holes: at most one per pair of map entries, plus the tail. */
-#define PLAN_MAX_RANGES (E820_MAX / 2 + 2)
+/*
+ * Room for every map: plan_holes adds at most one hole per RAM entry (the
+ * one in front of it) and one after the last entry if that is not RAM -
+ * E820_MAX holes, since such a map has one RAM entry fewer. `release`
+ * may have one range more: the pfns past the map's end. (Gaps are not
+ * entries: E820_MAX RAM entries with gaps between are E820_MAX holes.)
+ */
+#define PLAN_MAX_RANGES (E820_MAX + 1)
 #define EXTRA_MAX_REGIONS 16
 /*
  * Extra memory is capped at this many times the initial allocation:
@@ -34,6 +42,7 @@ struct pfn_range {
 	unsigned long start, end; /* [start, end) */
 };
 
+/* Each list is in ascending order, its ranges disjoint and not touching. */
 struct hole_plan {
 	/* Set 1:1 in the p2m. */
 	struct pfn_range identity[PLAN_MAX_RANGES];

@@ -5,6 +5,7 @@
  * in the list that would later hand one ref to two grants.
  */
 #include "kernel/xenbus/grant_refs.h"
+#include "lib/assert.h"
 
 void gnt_freelist_init(struct gnt_freelist *fl, grant_ref_t *storage,
 		       unsigned int size, unsigned int reserved)
@@ -30,6 +31,9 @@ long gnt_freelist_get(struct gnt_freelist *fl)
 
 	if (ref == GNT_REF_NONE)
 		return -XEN_ENOSPC;
+	/* Only init and put link a ref in, both a free one in range. */
+	ASSERT(ref >= fl->reserved && ref < fl->size &&
+	       fl->next[ref] != GNT_REF_USED);
 	fl->head = fl->next[ref];
 	fl->next[ref] = GNT_REF_USED;
 	fl->free--;

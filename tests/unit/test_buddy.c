@@ -104,3 +104,21 @@ TEST(random_run_never_overlaps)
 	}
 	CHECK(b.free_pages == N);
 }
+
+/* buddy_add's contract (pages of the range) is an ASSERT, not a hope. */
+TEST(add_outside_the_range_asserts)
+{
+	buddy_init(&b, 100, 64, meta);
+	CHECK_ASSERTS(buddy_add(&b, 99, 1));
+	CHECK_ASSERTS(buddy_add(&b, 100, 65));
+	CHECK_ASSERTS(buddy_add(&b, 164, 1));
+	buddy_add(&b, 100, 64); /* the whole range is fine */
+	CHECK(b.free_pages == 64);
+}
+
+TEST(corrupt_free_list_head_asserts)
+{
+	fresh(0, 16);
+	b.state[0] = 0; /* the order-4 head no longer says it is free */
+	CHECK_ASSERTS(buddy_alloc(&b, 0));
+}

@@ -63,3 +63,16 @@ TEST(all_reserved)
 	CHECK(fl.free == 0);
 	CHECK(gnt_freelist_get(&fl) == -XEN_ENOSPC);
 }
+
+/* A free list whose head is a ref in use would hand it out twice. */
+TEST(corrupt_list_asserts)
+{
+	struct gnt_freelist fl;
+
+	gnt_freelist_init(&fl, storage, 64, 8);
+	storage[fl.head] = GNT_REF_USED; /* the head's mark says "in use" */
+	CHECK_ASSERTS(gnt_freelist_get(&fl));
+	gnt_freelist_init(&fl, storage, 64, 8);
+	fl.head = 3; /* a reserved ref */
+	CHECK_ASSERTS(gnt_freelist_get(&fl));
+}

@@ -140,3 +140,97 @@ TEST(nonsense_maps_are_refused)
 	CHECK(plan_holes(&m, 4096, 100, &h) == -1);
 	CHECK(strstr(h.error, "kernel image") != NULL);
 }
+
+/*
+ * Gaps are not entries: n RAM entries with gaps between them have n - 1
+ * holes, and one more before the first if it starts above 0. 100 such
+ * entries overflowed the 66 ranges the plan had room for.
+ */
+TEST(hundred_ram_islands_plan_every_hole)
+{
+	m.nr = 100;
+	for (unsigned int i = 0; i < 100; i++)
+		m.entry[i] = (struct e820_entry){ 2 * i * MB, MB, E820_RAM };
+	CHECK(e820_sanitize(&m) == 0 && m.nr == 100);
+	CHECK(plan_holes(&m, 51200, 10, &h) == 0);
+	CHECK(h.nr_identity == 99 && h.identity_pages == 99 * 256);
+	for (unsigned int i = 0; i < 99; i++)
+		CHECK(range(&h.identity[i], (2 * i + 1) * 256,
+			    (2 * i + 2) * 256));
+	/* Every hole is below the allocation, and so is the map's end. */
+	CHECK(h.nr_release == 100);
+	CHECK(range(&h.release[99], 199 * 256, 51200));
+	CHECK(h.release_pages == 99 * 256 + 51200 - 199 * 256);
+}
+
+/* The most a full map can need: a hole before each of E820_MAX entries. */
+TEST(full_map_of_ram_islands_fits_the_plan)
+{
+	m.nr = E820_MAX;
+	for (unsigned int i = 0; i < E820_MAX; i++)
+		m.entry[i] =
+			(struct e820_entry){ (2 * i + 1) * MB, MB, E820_RAM };
+	CHECK(e820_sanitize(&m) == 0 && m.nr == E820_MAX);
+	CHECK(plan_holes(&m, 2 * E820_MAX * 256 + 256, 0, &h) == 0);
+	CHECK(h.nr_identity == E820_MAX && h.nr_release == E820_MAX + 1);
+	CHECK(range(&h.identity[0], 0, 256));
+	CHECK(range(&h.identity[E820_MAX - 1], (2 * E820_MAX - 2) * 256,
+		    (2 * E820_MAX - 1) * 256));
+	CHECK(range(&h.release[E820_MAX], 2 * E820_MAX * 256,
+		    2 * E820_MAX * 256 + 256));
+}
+
+/*
+ * The sanitizer cuts an entry that would wrap to end at UINT64_MAX.
+ * Rounding that end up to a page must not wrap to pfn 0 (which made the
+ * map "end inside the kernel image").
+ */
+TEST(map_ending_at_2_64_is_not_inside_the_kernel_image)
+{
+	const struct e820_entry e[] = {
+		{ 0, 64 * MB, E820_RAM },
+		{ 4 * GB, UINT64_MAX, E820_RESERVED },
+	};
+
+	map(2, e);
+	CHECK(m.nr == 2 && m.entry[1].addr + m.entry[1].size == UINT64_MAX);
+	CHECK(plan_holes(&m, 16384, 100, &h) == 0);
+	CHECK(h.nr_identity == 1);
+	CHECK(range(&h.identity[0], 16384, 1UL << 52));
+	CHECK(h.nr_release == 0);
+}
+
+/* The same wrap in the extra planner put extra pages on no RAM at all. */
+TEST(ram_in_the_last_page_of_2_64_gives_no_extra_region)
+{
+	const struct e820_entry e[] = {
+		{ 0, 64 * MB, E820_RAM },
+		{ UINT64_MAX - 2048, 2048, E820_RAM },
+	};
+
+	map(2, e);
+	plan_extra(&m, 16384, 32768, 0, &x);
+	CHECK(x.nr == 0 && x.pages == 0 && x.unplaced == 16384);
+}
+
+/*
+ * A RAM entry shorter than a page between two holes: both holes round
+ * out to its page. The plan must not list that pfn twice (it was counted
+ * twice in identity_pages and release_pages).
+ */
+TEST(sub_page_ram_between_holes_gives_disjoint_ranges)
+{
+	const struct e820_entry e[] = {
+		{ 0, 0x10000, E820_RAM },
+		{ 0x10000, 0x1100, E820_RESERVED },
+		{ 0x11100, 0x100, E820_RAM },
+		{ 0x11200, 0xee00, E820_RESERVED },
+		{ 0x20000, 4 * MB, E820_RAM },
+	};
+
+	map(5, e);
+	CHECK(plan_holes(&m, 1024, 8, &h) == 0);
+	CHECK(h.nr_identity == 1 && range(&h.identity[0], 0x10, 0x20));
+	CHECK(h.identity_pages == 0x10);
+	CHECK(h.nr_release == 1 && h.release_pages == 0x10);
+}

@@ -124,3 +124,67 @@ TEST(null_string)
 	pv_snprintf(buf, sizeof(buf), "%s", null);
 	CHECK_STR(buf, "(null)");
 }
+
+/* C: a negative precision from '*' is taken as if it were omitted. */
+TEST(negative_star_precision_is_omitted)
+{
+	SAME("[%.*s]", -1, "abc");
+	SAME("[%.*s]", -7, "abc");
+	SAME("[%.*d]", -1, 0);
+	SAME("[%5.*x]", -1, 0x1f);
+}
+
+/* C: a negative width from '*' is a '-' flag and its absolute value. */
+TEST(negative_star_width_of_minus_one_left_justifies)
+{
+	SAME("[%*s]", -1, "");
+	SAME("[%*.0d]", -1, 0);
+	SAME("[%*c]", -3, 'x');
+}
+
+/* '+' and ' ' are for signed conversions; C ignores them elsewhere. */
+TEST(plus_and_space_flags_are_for_signed_conversions)
+{
+	const char *volatile plus_u = "%+u", *volatile space_x = "% x";
+	const char *volatile both_o = "%+ o";
+
+	SAME(plus_u, 7U);
+	SAME(space_x, 255U);
+	SAME(both_o, 8U);
+}
+
+/* '#' with o raises the precision only as far as a leading 0 needs. */
+TEST(alt_octal_with_precision_has_one_leading_zero)
+{
+	SAME("%#.5o", 8U);
+	SAME("%#.2o", 8U);
+	SAME("%#.1o", 0U);
+	SAME("%#o", 0U);
+}
+
+/*
+ * A '*' width of INT_MIN has no positive int: it must not be negated
+ * (UBSan stops that in unit-san), and a huge width costs no time. The
+ * length it would have is past INT_MAX: reported as INT_MAX, never
+ * negative, since printk uses it as a length.
+ */
+TEST(star_width_int_min_is_not_negated)
+{
+	char buf[8];
+	int n = pv_snprintf(buf, sizeof(buf), "%*d", INT_MIN, 5);
+
+	CHECK(n == INT_MAX);
+	CHECK_STR(buf, "5      ");
+	n = pv_snprintf(buf, sizeof(buf), "%*d|", INT_MAX, 5);
+	CHECK(n == INT_MAX);
+	CHECK_STR(buf, "       ");
+}
+
+TEST(huge_width_in_the_format_does_not_overflow)
+{
+	char buf[4];
+	const char *volatile fmt = "%99999999999d";
+
+	CHECK(pv_snprintf(buf, sizeof(buf), fmt, 1) == INT_MAX);
+	CHECK_STR(buf, "   ");
+}

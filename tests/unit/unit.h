@@ -3,12 +3,19 @@
  * functions and includes this header once; the harness runs each and
  * prints "PASS name" or "FAIL name: file:line: what", which tests/run
  * counts.
+ *
+ * It is also the host's end of pvmini's ASSERT (lib/assert.h): a failed
+ * invariant inside the code under test fails the running test with its
+ * file:line and expression, and the next test runs. CHECK_ASSERTS(stmt)
+ * checks that stmt does trip an ASSERT.
  */
 #ifndef UNIT_H
 #define UNIT_H
 
+#include <setjmp.h>
 #include <stdio.h>
 #include <string.h>
+#include "lib/assert.h"
 
 struct unit_test {
 	const char *name;
@@ -49,6 +56,40 @@ static int unit_count, unit_failed_now;
 	} while (0)
 
 static const char *unit_current;
+/* Where a failed ASSERT goes: back into main, or into CHECK_ASSERTS. */
+static jmp_buf unit_assert_main, unit_assert_expected;
+static int unit_assert_armed;
+
+__noreturn void assert_failed(const char *file, int line, const char *expr)
+{
+	if (unit_assert_armed) {
+		unit_assert_armed = 0;
+		longjmp(unit_assert_expected, 1);
+	}
+	printf("FAIL %s: %s:%d: ASSERT(%s) failed\n", unit_current, file, line,
+	       expr);
+	unit_failed_now = 1;
+	longjmp(unit_assert_main, 1);
+}
+
+#define CHECK_ASSERTS(stmt)                                                    \
+	do {                                                                   \
+		if (!setjmp(unit_assert_expected)) {                           \
+			unit_assert_armed = 1;                                 \
+			stmt;                                                  \
+			unit_assert_armed = 0;                                 \
+			printf("FAIL %s: %s:%d: %s tripped no ASSERT\n",       \
+			       unit_current, __FILE__, __LINE__, #stmt);       \
+			unit_failed_now = 1;                                   \
+			return;                                                \
+		}                                                              \
+	} while (0)
+
+static void unit_run(void (*fn)(void))
+{
+	if (!setjmp(unit_assert_main))
+		fn();
+}
 
 int main(void)
 {
@@ -57,7 +98,7 @@ int main(void)
 	for (int i = 0; i < unit_count; i++) {
 		unit_current = unit_tests[i].name;
 		unit_failed_now = 0;
-		unit_tests[i].fn();
+		unit_run(unit_tests[i].fn);
 		if (!unit_failed_now)
 			printf("PASS %s\n", unit_current);
 		failed += unit_failed_now;
