@@ -14,6 +14,9 @@
  *    exactly when it exceeds XENSTORE_PAYLOAD_MAX or the buffer;
  *  - paths: xs_path_ok agrees with the rules of include/pvmini/xenstore.h.
  */
+/* Before Xen's xs_wire.h: it lists xsd_errors only where errno.h is. */
+#include <errno.h>
+
 #include "kernel/xenbus/xs_wire.h"
 #include "fuzz.h"
 
@@ -28,20 +31,36 @@ static void dump_payload(void)
 	printf("%s\n", payload_len > 64 ? " ..." : "");
 }
 
-/* The names xs_error_name knows, collected through the API itself. */
+/*
+ * The names a reply may carry: Xen's own list (xsd_errors in
+ * xen/io/xs_wire.h), plus the two pvmini also accepts, EBADMSG and
+ * ENAMETOOLONG. Names the kernel only prints (ETIMEDOUT, ...) are not
+ * accepted from xenstored. Each name's errno is the one xs_error_name
+ * gives that name.
+ */
 static const char *names[64];
 static int name_err[64];
 static unsigned int nnames;
 
 static void collect_names(void)
 {
+	static const char *const extra[] = { "EBADMSG", "ENAMETOOLONG" };
+
 	if (nnames)
 		return;
-	for (int err = 1; err < 256 && nnames < 64; err++)
-		if (strcmp(xs_error_name(err), "E?")) {
-			names[nnames] = xs_error_name(err);
-			name_err[nnames++] = err;
-		}
+	for (size_t i = 0; i < ARRAY_SIZE(xsd_errors) + ARRAY_SIZE(extra);
+	     i++) {
+		const char *name = i < ARRAY_SIZE(xsd_errors)
+					   ? xsd_errors[i].errstring
+					   : extra[i - ARRAY_SIZE(xsd_errors)];
+
+		for (int err = 1; err < 256; err++)
+			if (!strcmp(xs_error_name(err), name)) {
+				names[nnames] = name;
+				name_err[nnames++] = err;
+				break;
+			}
+	}
 }
 
 /*
