@@ -5,6 +5,7 @@
 #include <arch/cpu.h>
 #include <pvmini/console.h>
 #include <pvmini/hypercall.h>
+#include <pvmini/irq.h>
 #include <pvmini/kernel.h>
 #include "arch/x86/backtrace.h"
 #include "kernel/xen/shutdown.h"
@@ -39,6 +40,8 @@ __noreturn void panic(const char *fmt, ...)
 	static bool in_panic;
 	va_list ap;
 
+	/* No event handler runs during the report or the end. */
+	local_irq_disable();
 	if (in_panic) /* panic while panicking: don't loop, just stop */
 		shutdown(SHUTDOWN_crash);
 	in_panic = true;
