@@ -21,7 +21,7 @@
 /* The thread that runs main(): the boot stack, its own FPU state. */
 static struct thread main_thread = { .name = "main" };
 /* What a new thread's FPU/SSE state starts as: Xen's initial state. */
-static uint8_t initial_fpu[FPU_STATE_SIZE] __attribute__((aligned(16)));
+static uint8_t initial_fpu[FPU_STATE_SIZE] __attribute__((aligned(64)));
 
 struct thread *thread_current(void)
 {

@@ -17,11 +17,13 @@
  * then the selector, then each port bit just before its handler runs, so
  * a port raised again during the handler is pending again, not lost.
  */
+#include <arch/layout.h>
 #include <pvmini/evtchn.h>
 #include <pvmini/hypercall.h>
 #include <pvmini/irq.h>
 #include <pvmini/kernel.h>
 #include <pvmini/trace.h>
+#include "arch/x86/fpu.h"
 #include "arch/x86/regs.h"
 #include "arch/x86/traps.h"
 #include "kernel/xen/events.h"
@@ -72,10 +74,29 @@ static void scan_pending(struct vcpu_info *v)
 	}
 }
 
+/*
+ * Handlers may be app code doing floating point, which the interrupted
+ * thread may be doing too: its x87/SSE/AVX registers are saved around
+ * them, in one area, as upcalls that scan never overlap (a nested one
+ * returns at once) and handlers never switch threads. Not where the
+ * interrupted code can have no value in those registers: the hypercall
+ * page, as every hypercall declares them all clobbered
+ * (arch/hypercall.h). That is where nearly every upcall arrives - the
+ * return from a send, a block, a local_irq_restore - so only an event
+ * that came in the middle of other code pays for the save.
+ */
+static uint8_t upcall_fpu[FPU_STATE_SIZE] __attribute__((aligned(64)));
+
+static bool fp_state_may_be_live(const struct cpu_regs *regs)
+{
+	return regs->rip - (uintptr_t)hypercall_page >= PAGE_SIZE;
+}
+
 void do_event_upcall(struct cpu_regs *regs)
 {
 	static volatile bool running, missed;
 	struct vcpu_info *v = this_vcpu();
+	bool fpu_saved;
 
 	event_stats.upcalls++;
 	if ((uintptr_t)regs < event_stats.lowest_frame)
@@ -95,6 +116,11 @@ void do_event_upcall(struct cpu_regs *regs)
 		return;
 	}
 	running = true;
+	fpu_saved = fp_state_may_be_live(regs);
+	if (fpu_saved) {
+		event_stats.fpu_saves++;
+		fpu_save(upcall_fpu);
+	}
 	do {
 		v->evtchn_upcall_pending = 0;
 		missed = false;
@@ -104,6 +130,8 @@ void do_event_upcall(struct cpu_regs *regs)
 		 */
 	} while (missed ||
 		 __atomic_load_n(&v->evtchn_upcall_pending, __ATOMIC_SEQ_CST));
+	if (fpu_saved)
+		fpu_restore(upcall_fpu);
 	running = false;
 }
 
@@ -123,6 +151,8 @@ static void register_callback(unsigned int type, void *address,
 
 void events_init(void)
 {
+	/* The upcall saves the FPU state: know how before it can come. */
+	fpu_init();
 	register_callback(CALLBACKTYPE_event, entry_event_upcall, 0, "event");
 	/* The failsafe handler must not be interrupted by an upcall. */
 	register_callback(CALLBACKTYPE_failsafe, entry_failsafe,
