@@ -9,6 +9,11 @@
  * at our return address into it, above that is its return address into
  * its caller, and %rbp is still the caller's frame pointer. %r10 holds
  * the frame size it wanted.
+ *
+ * A variable-length array or alloca() is checked apart, once the frame
+ * exists: if it does not fit, gcc calls __morestack_allocate_stack_space
+ * (a C function of the size, which would return memory for it). Also an
+ * overflow; there %rbp is the function's own frame.
  */
 #include <arch/layout.h>
 #include "arch/x86/stack_limit.h"
@@ -21,22 +26,29 @@
 	.code64
 	.text
 
+	.globl __morestack_allocate_stack_space
+__morestack_allocate_stack_space:
+	movq	%rdi, %rsi
+	movl	$1, %r8d		/* in_frame */
+	jmp	1f
+
 	.globl __morestack
 __morestack:
-	movq	%rsp, %rdi
 	movq	%r10, %rsi
+	xorl	%r8d, %r8d
+1:	movq	%rsp, %rdi
 	movq	%rbp, %rdx
 	movq	%fs:STACK_LIMIT_TCB_OFFSET, %rcx
 	cmpb	$0, on_emergency_stack(%rip)
-	jne	1f
+	jne	2f
 	movb	$1, on_emergency_stack(%rip)
 	leaq	emergency_stack_top(%rip), %rsp
 	movq	$emergency_stack + EMERGENCY_STACK_MARGIN, %fs:STACK_LIMIT_TCB_OFFSET
 	call	stack_overflow
-1:	andq	$-16, %rsp
+2:	andq	$-16, %rsp
 	call	stack_overflow_again
-2:	ud2
-	jmp	2b
+3:	ud2
+	jmp	3b
 
 	.section .bss
 	.balign 16

@@ -18,20 +18,21 @@ void stack_limit_set_thread_name(const char *(*current_name)(void))
 }
 
 __noreturn void stack_overflow(const uint64_t *at, uint64_t need, uint64_t fp,
-			       uint64_t limit)
+			       uint64_t limit, bool in_frame)
 {
 	uint64_t off = 0, fn = at[0];
 	const char *name = thread_name ? thread_name() : "boot";
 
 	/* No handler may run on this stack, nor during the report. */
 	local_irq_disable();
-	/* The function that did not fit has no frame yet: start the chain
+	/* A function whose frame did not fit has none yet: start the chain
 	 * at its first instruction, where its return address is on top. */
-	if (ksym_lookup(&kernel_ksym_table, fn, &off))
+	if (!in_frame && ksym_lookup(&kernel_ksym_table, fn, &off))
 		fn -= off;
-	printk("\n*** stack overflow in thread %s: a frame of %lu bytes at "
-	       "sp %lx, limit %lx\n",
-	       name ? name : "?", need, (uint64_t)(at + 1), limit);
+	printk("\n*** stack overflow in thread %s: %s of %lu bytes at sp %lx, "
+	       "limit %lx\n",
+	       name ? name : "?", in_frame ? "an array" : "a frame", need,
+	       (uint64_t)(at + 1), limit);
 	backtrace_print(fn, (uint64_t)(at + 1), fp);
 	shutdown(SHUTDOWN_crash);
 }

@@ -41,11 +41,13 @@ void stack_limit_set_thread_name(const char *(*current_name)(void));
 /*
  * Called by __morestack on the emergency stack: `at` is the stack pointer
  * at the call of __morestack (at[0] returns into the function that did
- * not fit, at[1] into its caller), `need` its frame size and `fp` the
- * caller's frame; `limit` the limit it failed. Reports and ends the domain.
+ * not fit), `need` the bytes it wanted, `limit` the limit it failed. If
+ * !in_frame it was its frame: at[1] returns into its caller and `fp` is
+ * the caller's frame. If in_frame, a variable-length array: `fp` is the
+ * function's own frame. Reports and ends the domain.
  */
 __noreturn void stack_overflow(const uint64_t *at, uint64_t need, uint64_t fp,
-			       uint64_t limit);
+			       uint64_t limit, bool in_frame);
 /* The report overflowed the emergency stack too: end at once. */
 __noreturn void stack_overflow_again(void);
 #endif

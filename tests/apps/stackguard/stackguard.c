@@ -33,6 +33,21 @@ static void overflow(void *arg)
 	printk("stackguard: survived the recursion\n");
 }
 
+/* `vla`: each level takes a variable-length array; the one that does not
+ * fit is caught by the check gcc makes for the array itself. */
+static volatile unsigned int vla_size = 1000;
+
+__attribute__((noinline)) static unsigned long recurse_vla(unsigned long n)
+{
+	volatile char buf[vla_size];
+
+	buf[0] = (char)n;
+	depth = n;
+	if (n == limit)
+		return 0;
+	return recurse_vla(n + 1) + buf[0];
+}
+
 /* `handler`: the recursion in a timer callback, inside the event upcall,
  * on the main thread's stack. */
 static void recurse_in_handler(struct timer *t)
@@ -51,6 +66,12 @@ int main(int argc, char **argv)
 	if (argc == 2 && !strcmp(argv[1], "main")) {
 		printk("stackguard: recursing on the boot stack\n");
 		recurse(0);
+		printk("stackguard: survived the recursion\n");
+		return 1;
+	}
+	if (argc == 2 && !strcmp(argv[1], "vla")) {
+		printk("stackguard: recursing with variable-length arrays\n");
+		recurse_vla(0);
 		printk("stackguard: survived the recursion\n");
 		return 1;
 	}
