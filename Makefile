@@ -33,6 +33,10 @@ endif
 #  on the stack we are using; the 128-byte red zone would be overwritten.
 # Frame pointers everywhere, leaves included, and no sibling calls (a tail
 # jump leaves no frame): backtraces follow %rbp and must see every caller.
+# -fsplit-stack: every function first checks that its frame fits above
+# the running thread's stack limit (arch/x86/stack_limit.h); pvmini's
+# __morestack reports the overflow, which Xen would otherwise end with a
+# silent crash (it cannot deliver a fault on an overflowed stack).
 # Kernel code is general-registers-only, so that it never clobbers the
 # SSE state of an application it interrupts. -Wmissing-prototypes: every
 # global kernel function is declared in the header its file includes, so
@@ -48,6 +52,7 @@ KERNEL_CPPFLAGS := $(CPPFLAGS) -iquote .
 BASE_CFLAGS := -std=gnu11 -ffreestanding -fno-pic -fno-pie \
 	-mcmodel=kernel -mno-red-zone -fno-stack-protector \
 	-fno-omit-frame-pointer -fno-optimize-sibling-calls -fno-asynchronous-unwind-tables \
+	-fsplit-stack \
 	-ffunction-sections -fdata-sections -g $(OPT) \
 	-Wall -Wextra -Werror -MMD -MP
 KERNEL_CFLAGS := $(BASE_CFLAGS) -mgeneral-regs-only -Wmissing-prototypes \
@@ -229,6 +234,7 @@ $(foreach a,$(sort $(APPS) $(TEST_APPS) $(APP)),$(eval $(call app_rules,$(a))))
 # Files with no hypercall inside, compiled for the host with their
 # libc-named functions renamed to pv_* (tests/unit/rename.h).
 PURE_SRCS := lib/string.c lib/vsnprintf.c lib/ksyms.c kernel/cmdline.c \
+	arch/x86/frame_entry.c \
 	kernel/xen/multicall_queue.c kernel/xen/multicall_report.c \
 	kernel/xen/time_math.c \
 	mm/e820.c mm/memplan.c mm/buddy.c mm/heap.c \

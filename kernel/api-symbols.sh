@@ -4,8 +4,8 @@
 #
 #   kernel/api-symbols.sh KERNEL_R_O CC CPPFLAGS... [-- HIDE_ARCHIVE...]
 #
-# The API is what include/pvmini.h and include/pvmini/*.h declare (and
-# the arch headers they include): the compiler itself lists the functions
+# The API is what include/pvmini.h, include/pvmini/*.h and the arch
+# headers beside them (arch/ARCH/include/arch/*.h) declare: the compiler itself lists the functions
 # they declare (gcc -aux-info names each declaration's header); the
 # variables are their top-level `extern` declarations, read from the
 # preprocessed headers. Words in comments, macros or static inline
@@ -31,6 +31,11 @@ api_dirs='include/|arch/[^/]*/include/'
 for h in include/pvmini.h include/pvmini/*.h; do
 	echo "#include <${h#include/}>"
 done >"$tmp/api.c"
+# The arch headers of the API, each: stack_check.h, for one, declares
+# what compiled code calls without naming it (__morestack).
+for h in arch/*/include/arch/*.h; do
+	echo "#include <arch/${h##*/}>"
+done >>"$tmp/api.c"
 
 # Functions: -aux-info writes one line per declaration seen, headed by
 # /* FILE:LINE:NC */ (NC: a prototype, not a definition, so static

@@ -18,6 +18,7 @@
 #include <pvmini/console.h>
 #include <pvmini/kernel.h>
 #include "arch/x86/backtrace.h"
+#include "arch/x86/frame_entry.h"
 #include "arch/x86/switch.h"
 #include "lib/ksyms.h"
 
@@ -25,9 +26,6 @@ struct frame {
 	struct frame *next;
 	uint64_t ret;
 };
-
-/* push %rbp; mov %rsp,%rbp */
-static const uint8_t prologue[] = { 0x55, 0x48, 0x89, 0xe5 };
 
 static bool within(uint64_t at, uint64_t size, uint64_t lo, uint64_t hi)
 {
@@ -48,7 +46,7 @@ static bool on_stack(uint64_t at, uint64_t size)
 
 	if (stack_bounds)
 		stack_bounds(&lo, &hi);
-	return within(at, size, (uint64_t)boot_stack + BOOT_STACK_GUARD,
+	return within(at, size, (uint64_t)boot_stack + BOOT_STACK_BOTTOM,
 		      (uint64_t)boot_stack_top) ||
 	       within(at, size, lo, hi);
 }
@@ -68,41 +66,83 @@ static void print_addr(uint64_t addr)
 static uint64_t frameless_return_slot(uint64_t pc, uint64_t sp)
 {
 	uint64_t off;
+	struct frame_entry e;
 
 	if (!ksym_lookup(&kernel_ksym_table, pc, &off))
 		return 0;
-	if (!memcmp((const void *)(pc - off), prologue, sizeof(prologue))) {
-		if (off == 0)
-			return sp; /* nothing pushed yet */
-		if (off < sizeof(prologue))
-			return sp + 8; /* %rbp pushed, not yet the frame */
-		return 0;	       /* a normal frame: the chain has it */
+	e = frame_entry_find((const uint8_t *)(pc - off), FRAME_ENTRY_SCAN);
+	if (e.push < 0)
+		return sp; /* no frame at all: a frameless leaf */
+	if (off <= (uint64_t)e.push)
+		return sp; /* nothing pushed yet (the stack check) */
+	if (off < (uint64_t)e.set)
+		return sp + 8; /* %rbp pushed, not yet the frame */
+	return 0;	       /* a normal frame: the chain has it */
+}
+
+/*
+ * Lines of a backtrace. A call repeated frame after frame (a recursion,
+ * an overflowed stack) prints once with its count, so that the callers
+ * that started it still show within the limit.
+ */
+#define MAX_LINES 32
+#define MAX_FRAMES 4096
+
+struct trace_lines {
+	uint64_t last;
+	unsigned long repeats;
+	int lines;
+};
+
+static void flush_repeats(struct trace_lines *t)
+{
+	if (t->repeats)
+		printk("  ... the same call %lu more time%s\n", t->repeats,
+		       t->repeats == 1 ? "" : "s");
+	t->repeats = 0;
+}
+
+/* Whether there is room for more. */
+static bool emit(struct trace_lines *t, uint64_t addr)
+{
+	if (t->lines && addr == t->last) {
+		t->repeats++;
+		return true;
 	}
-	return sp; /* no prologue at all: a frameless leaf */
+	flush_repeats(t);
+	if (t->lines == MAX_LINES)
+		return false;
+	print_addr(addr);
+	t->last = addr;
+	t->lines++;
+	return true;
 }
 
 void backtrace_print(uint64_t pc, uint64_t sp, uint64_t fp)
 {
 	const struct frame *f = (const struct frame *)fp;
+	struct trace_lines t = { 0 };
 
 	printk("Backtrace:\n");
 	if (pc) {
 		uint64_t slot = frameless_return_slot(pc, sp);
 
-		print_addr(pc);
+		emit(&t, pc);
 		/* A zero there is no return address (not a call frame). */
 		if (slot && on_stack(slot, 8) && *(const uint64_t *)slot)
-			print_addr(*(const uint64_t *)slot - 1);
+			emit(&t, *(const uint64_t *)slot - 1);
 	}
-	for (int depth = 0; depth < 32; depth++) {
+	for (int depth = 0; depth < MAX_FRAMES; depth++) {
 		uint64_t at = (uint64_t)f;
 
 		if (!on_stack(at, sizeof(*f)) || !f->ret)
 			break;
 		/* The return address points after the call: name the call. */
-		print_addr(f->ret - 1);
+		if (!emit(&t, f->ret - 1))
+			break;
 		if ((uint64_t)f->next <= at)
 			break;
 		f = f->next;
 	}
+	flush_repeats(&t);
 }

@@ -4,10 +4,14 @@
  * A switch is an ordinary function call as far as the caller knows: the
  * SysV ABI lets it clobber every caller-saved register, so only the
  * callee-saved ones (rbx, rbp, r12-r15) and the stack pointer need to
- * travel with the thread. No hypercall: all threads share one address
- * space and no thread has its own segment bases, so there is nothing of
- * Xen's to change. The FPU/SSE state is handled in C (kernel/sched/sched.c).
+ * travel with the thread - and the stack limit every compiled function
+ * checks (%fs:0x70, arch/x86/stack_limit.h), which is the thread's own.
+ * No hypercall: all threads share one address space and one %fs base, so
+ * there is nothing of Xen's to change. The FPU/SSE state is handled in C
+ * (kernel/sched/sched.c).
  */
+#include "arch/x86/stack_limit.h"
+
 	.code64
 	.text
 
@@ -20,8 +24,10 @@ switch_stacks:
 	pushq	%r13
 	pushq	%r14
 	pushq	%r15
+	pushq	%fs:STACK_LIMIT_TCB_OFFSET
 	movq	%rsp, (%rdi)
 	movq	%rsi, %rsp
+	popq	%fs:STACK_LIMIT_TCB_OFFSET
 	popq	%r15
 	popq	%r14
 	popq	%r13

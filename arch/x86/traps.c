@@ -41,11 +41,20 @@ TRAPS
 #undef TRAP
 
 /*
- * flags = 3: the privilege level allowed to raise the vector with `int n`.
- * Our kernel runs in ring 3, so int3 (and friends) need 3 to reach us
- * rather than becoming a #GP. It does not matter for CPU-raised faults.
+ * flags bits 0-1: the privilege level allowed to raise the vector with
+ * `int n`. Our kernel runs in ring 3, so int3 (and friends) need 3 to
+ * reach us rather than becoming a #GP. It does not matter for CPU-raised
+ * faults.
+ * Bit 2 (Xen's TI_SET_IF): Xen masks events as it delivers the trap, as
+ * an interrupt gate would. Without it a trap taken with events enabled
+ * gets an upcall on top at once, and handlers run before and during the
+ * crash report, on the faulting context's stack.
  */
-#define TRAP(vec, name) { vec, 3, FLAT_KERNEL_CS, (unsigned long)name },
+#define TRAP_DPL3 3
+#define TRAP_MASK_EVENTS 4
+#define TRAP(vec, name)                                                        \
+	{ vec, TRAP_DPL3 | TRAP_MASK_EVENTS, FLAT_KERNEL_CS,                   \
+	  (unsigned long)name },
 static const struct trap_info trap_table[] = { TRAPS{ 0, 0, 0, 0 } };
 #undef TRAP
 
@@ -100,14 +109,13 @@ static void dump_regs(const struct cpu_regs *r)
 	printk("R14: %016lx  R15: %016lx\n", r->r14, r->r15);
 }
 
-static void describe_page_fault(uint64_t error_code)
+static void describe_page_fault(uint64_t error_code, uint64_t cr2)
 {
 	if (!shared_info) {
 		printk("fault address: unknown (shared_info not mapped yet)\n");
 		return;
 	}
-	printk("fault address: %016lx (%s, %s%s)\n",
-	       shared_info->vcpu_info[0].arch.cr2,
+	printk("fault address: %016lx (%s, %s%s)\n", cr2,
 	       (error_code & 1) ? "protection violation" : "page not present",
 	       (error_code & 16)  ? "instruction fetch"
 	       : (error_code & 2) ? "write"
@@ -118,6 +126,9 @@ static void describe_page_fault(uint64_t error_code)
 void do_trap(struct cpu_regs *regs)
 {
 	static int depth;
+	/* Xen's copy of CR2 is overwritten by the next page fault it
+	 * bounces to us: take it before anything else runs. */
+	uint64_t cr2 = shared_info ? shared_info->vcpu_info[0].arch.cr2 : 0;
 	const char *name = regs->vector < ARRAY_SIZE(trap_names)
 				   ? trap_names[regs->vector]
 				   : NULL;
@@ -127,7 +138,7 @@ void do_trap(struct cpu_regs *regs)
 	printk("\n*** trap %lu: %s, error code 0x%lx\n", regs->vector,
 	       name ? name : "unknown", regs->error_code);
 	if (regs->vector == 14)
-		describe_page_fault(regs->error_code);
+		describe_page_fault(regs->error_code, cr2);
 	dump_regs(regs);
 	backtrace_print(regs->rip, regs->rsp, regs->rbp);
 	shutdown(SHUTDOWN_crash);

@@ -59,6 +59,7 @@ struct event_stats {
 	unsigned long dispatched; /* handlers run */
 	unsigned long unhandled;  /* pending ports with no handler */
 	unsigned long nested;	  /* upcalls that found one running */
+	unsigned long fpu_saves;  /* ... that saved the FPU/SSE state */
 	uintptr_t lowest_frame;	  /* lowest stack address an upcall used */
 };
 extern struct event_stats event_stats;

@@ -29,7 +29,7 @@ enum thread_state { THREAD_RUNNABLE, THREAD_BLOCKED, THREAD_EXITED };
 /* The thread runs general-register code only: skip its FPU/SSE state. */
 #define THREAD_NO_FPU (1U << 0)
 
-#define FPU_STATE_SIZE 512 /* fxsave's area */
+#define FPU_STATE_SIZE 1024 /* xsave: x87, SSE, AVX (832), or fxsave (512) */
 
 struct thread {
 	uint64_t sp; /* saved by switch_stacks (arch/x86/switch.S) */
@@ -48,8 +48,8 @@ struct thread {
 	/* A C library's per-thread state (newlib's struct _reent), swapped
 	 * by the hooks below; the kernel never looks inside. */
 	void *libc_state;
-	/* fxsave needs 16-byte alignment. */
-	uint8_t fpu[FPU_STATE_SIZE] __attribute__((aligned(16)));
+	/* xsave needs 64-byte alignment (fxsave 16). */
+	uint8_t fpu[FPU_STATE_SIZE] __attribute__((aligned(64)));
 };
 
 /* New runnable thread saving FPU/SSE state; NULL if no stack is left. */

@@ -20,6 +20,7 @@
 #include <xen/errno.h>
 #include "arch/x86/backtrace.h"
 #include "arch/x86/fpu.h"
+#include "arch/x86/stack_limit.h"
 #include "arch/x86/switch.h"
 #include "kernel/sched/thread_stack.h"
 #include "sched_internal.h"
@@ -27,7 +28,7 @@
 /* The thread that runs main(): the boot stack, its own FPU state. */
 static struct thread main_thread = { .name = "main" };
 /* What a new thread's FPU/SSE state starts as: Xen's initial state. */
-static uint8_t initial_fpu[FPU_STATE_SIZE] __attribute__((aligned(16)));
+static uint8_t initial_fpu[FPU_STATE_SIZE] __attribute__((aligned(64)));
 
 struct thread *thread_current(void)
 {
@@ -43,6 +44,11 @@ static void current_stack_bounds(uintptr_t *lo, uintptr_t *hi)
 }
 
 struct wait_queue detached_ended;
+
+static const char *current_thread_name(void)
+{
+	return current_thread ? current_thread->name : main_thread.name;
+}
 
 static __noreturn void thread_main(struct thread *t)
 {
@@ -80,7 +86,7 @@ struct thread *thread_create_flags(const char *name, void (*fn)(void *),
 	memcpy(t->fpu, initial_fpu, sizeof(t->fpu));
 
 	/* From the 16-byte aligned top down: padding, return address, then
-	 * rbp, rbx, r12..r15 as switch_stacks pops them. */
+	 * rbp, rbx, r12..r15 and the stack limit as switch_stacks pops them. */
 	sp = (uint64_t *)(t->stack_hi & ~(uintptr_t)15);
 	*--sp = 0;
 	*--sp = (uint64_t)thread_start;
@@ -90,6 +96,7 @@ struct thread *thread_create_flags(const char *name, void (*fn)(void *),
 	*--sp = (uint64_t)t;	       /* r13 */
 	*--sp = 0;		       /* r14 */
 	*--sp = 0;		       /* r15 */
+	*--sp = t->stack_lo + STACK_LIMIT_MARGIN;
 	t->sp = (uint64_t)sp;
 
 	t->state = THREAD_BLOCKED;
@@ -178,9 +185,10 @@ int thread_detach(struct thread *t)
 
 void threads_init(void)
 {
-	main_thread.stack_lo = (uintptr_t)boot_stack + BOOT_STACK_GUARD;
+	main_thread.stack_lo = (uintptr_t)boot_stack + BOOT_STACK_BOTTOM;
 	main_thread.stack_hi = (uintptr_t)boot_stack_top;
 	backtrace_set_stack_bounds(current_stack_bounds);
+	stack_limit_set_thread_name(current_thread_name);
 	fpu_save(initial_fpu);
 	current_thread = &main_thread;
 	trace_boot(

@@ -5,11 +5,15 @@
 #include <arch/cpu.h>
 #include <pvmini/console.h>
 #include <pvmini/hypercall.h>
+#include <pvmini/irq.h>
 #include <pvmini/kernel.h>
 #include "arch/x86/backtrace.h"
 #include "kernel/xen/shutdown.h"
 
 static struct shutdown_drain *drains;
+/* Once the end has begun: the drain to run next. */
+static struct shutdown_drain *next_drain;
+static bool ending;
 
 void shutdown_drain_register(struct shutdown_drain *d)
 {
@@ -23,9 +27,24 @@ __noreturn void shutdown(unsigned int reason)
 {
 	struct sched_shutdown op = { .reason = reason };
 
-	/* Text still in a ring is lost once the domain is gone. */
-	for (struct shutdown_drain *d = drains; d; d = d->next)
+	/*
+	 * Text still in a ring is lost once the domain is gone: each drain
+	 * pushes some out, once. A fault or a panic inside a drain ends the
+	 * domain again from in there; that nested end goes on with the
+	 * drains after the failed one (the console's still shows the
+	 * report) and never runs it again - it would fail again, and each
+	 * round would end the domain again, deeper on the stack.
+	 */
+	if (!ending) {
+		ending = true;
+		next_drain = drains;
+	}
+	while (next_drain) {
+		struct shutdown_drain *d = next_drain;
+
+		next_drain = d->next;
 		d->fn();
+	}
 	for (;;) {
 		xen_sched_op(SCHEDOP_shutdown, &op);
 		/* Xen refused: nothing else ends a domain. Be a crash. */
@@ -39,6 +58,8 @@ __noreturn void panic(const char *fmt, ...)
 	static bool in_panic;
 	va_list ap;
 
+	/* No event handler runs during the report or the end. */
+	local_irq_disable();
 	if (in_panic) /* panic while panicking: don't loop, just stop */
 		shutdown(SHUTDOWN_crash);
 	in_panic = true;

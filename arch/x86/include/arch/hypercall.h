@@ -9,9 +9,26 @@
  * guest memory behind the compiler's back.
  *
  * Typed wrappers for the kernel live in <pvmini/hypercall.h>.
+ *
+ * In code that may use floating point (apps; not the kernel, which is
+ * built general-registers-only, _SOFT_FLOAT, where gcc refuses to name
+ * these registers) a hypercall also clobbers every x87 and SSE register,
+ * so that no value lives in one across it: the event upcall relies on
+ * that to skip saving the FPU state when it interrupts the hypercall page
+ * (kernel/xen/upcall.c), which is where nearly every upcall arrives.
  */
 #ifndef ARCH_HYPERCALL_H
 #define ARCH_HYPERCALL_H
+
+#ifdef _SOFT_FLOAT
+#define HC_FP_CLOBBERS
+#else
+#define HC_FP_CLOBBERS                                                         \
+	, "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7",      \
+		"xmm8", "xmm9", "xmm10", "xmm11", "xmm12", "xmm13", "xmm14",   \
+		"xmm15", "st", "st(1)", "st(2)", "st(3)", "st(4)", "st(5)",    \
+		"st(6)", "st(7)"
+#endif
 
 extern char hypercall_page[];
 extern unsigned long hypercall_count;
@@ -32,7 +49,7 @@ extern unsigned long hypercall_count;
 			     : "=a"(ret_), "+r"(a1_), "+r"(a2_), "+r"(a3_),    \
 			       "+r"(a4_), "+r"(a5_)                            \
 			     :                                                 \
-			     : "rcx", "r11", "memory");                        \
+			     : "rcx", "r11", "memory" HC_FP_CLOBBERS);         \
 		ret_;                                                          \
 	})
 
@@ -57,7 +74,7 @@ static inline long arch_hypercall_indirect(unsigned long nr,
 		     : "=a"(ret), "+r"(a1_), "+r"(a2_), "+r"(a3_), "+r"(a4_),
 		       "+r"(a5_), "+r"(a6_)
 		     : [fn] "a"(hypercall_page + nr * 32)
-		     : "rcx", "r11", "memory");
+		     : "rcx", "r11", "memory" HC_FP_CLOBBERS);
 	return ret;
 }
 

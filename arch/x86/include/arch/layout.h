@@ -22,5 +22,13 @@
  * memory setup runs (mm/direct_map.c), so 28 KiB are usable. */
 #define BOOT_STACK_SIZE (32 * 1024)
 #define BOOT_STACK_GUARD PAGE_SIZE
+/*
+ * Just above the guard, the block %fs points at (head.S): gcc's stack
+ * limit word at %fs:0x70 (arch/x86/stack_limit.h). A stray %fs-relative
+ * access below it (pvmini has no TLS) hits the guard page. The stack
+ * proper starts above it.
+ */
+#define BOOT_STACK_TCB 128
+#define BOOT_STACK_BOTTOM (BOOT_STACK_GUARD + BOOT_STACK_TCB)
 
 #endif
