@@ -19,7 +19,7 @@ void shutdown_drain_register(struct shutdown_drain *d)
 	drains = d;
 }
 
-__noreturn void shutdown(unsigned int reason)
+__noreturn void domain_shutdown(unsigned int reason)
 {
 	struct sched_shutdown op = { .reason = reason };
 
@@ -40,7 +40,7 @@ __noreturn void panic(const char *fmt, ...)
 	va_list ap;
 
 	if (in_panic) /* panic while panicking: don't loop, just stop */
-		shutdown(SHUTDOWN_crash);
+		domain_shutdown(SHUTDOWN_crash);
 	in_panic = true;
 
 	printk("panic: ");
@@ -49,5 +49,5 @@ __noreturn void panic(const char *fmt, ...)
 	va_end(ap);
 	printk("\n");
 	backtrace_print(0, 0, (uint64_t)current_frame());
-	shutdown(SHUTDOWN_crash);
+	domain_shutdown(SHUTDOWN_crash);
 }
