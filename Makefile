@@ -136,8 +136,10 @@ $(BUILD)/newlib.stamp: lib/newlib/build.sh
 	$(Q)touch $@
 # Hosted, not freestanding: gcc may treat printf and friends as builtins.
 # newlib declares clock_gettime, nanosleep and CLOCK_MONOTONIC only for a
-# target that says it has them; lib/newlib/time.c does.
-LIBC_CPPFLAGS := -nostdinc -isystem $(NEWLIB)/include -isystem $(GCC_INCLUDE) \
+# target that says it has them; lib/newlib/time.c does. lib/newlib/include
+# has the POSIX headers newlib lacks (<poll.h>).
+LIBC_CPPFLAGS := -nostdinc -isystem lib/newlib/include \
+	-isystem $(NEWLIB)/include -isystem $(GCC_INCLUDE) \
 	$(filter-out -nostdinc -isystem $(GCC_INCLUDE),$(CPPFLAGS)) \
 	-D_POSIX_TIMERS=1 -D_POSIX_MONOTONIC_CLOCK=200112L
 LIBC_CFLAGS := $(filter-out -ffreestanding,$(APP_CFLAGS))
@@ -231,7 +233,8 @@ PURE_SRCS := lib/string.c lib/vsnprintf.c lib/ksyms.c kernel/cmdline.c \
 	mm/e820.c mm/memplan.c mm/buddy.c mm/heap.c \
 	kernel/sched/timer_queue.c kernel/sched/wait_queue.c \
 	kernel/xenbus/xs_wire.c kernel/xenbus/grant_refs.c \
-	kernel/drivers/console/console_ring.c lib/newlib/tty_line.c
+	kernel/drivers/console/console_ring.c lib/newlib/tty_line.c \
+	lib/newlib/inet.c
 PURE_OBJS := $(PURE_SRCS:%.c=$(BUILD)/unit/pure/%.o)
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/unit/%,\
 	$(wildcard tests/unit/test_*.c))
