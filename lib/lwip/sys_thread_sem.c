@@ -55,16 +55,13 @@ sys_sem_t *sys_arch_netconn_sem_get(void)
 		libc_threads_on_reap(forget);
 		hooked = true;
 	}
-	if (!ts) {
-		ts = kmalloc(sizeof(*ts));
-		if (!ts)
-			panic("lwip: no memory for thread '%s''s semaphore",
-			      self->name);
+	if (!ts && (ts = kmalloc(sizeof(*ts)))) {
 		*ts = (struct thread_sem){ .owner = self, .next = sems };
 		sems = ts;
 	}
-	if (!ts->sem && sys_sem_new(&ts->sem, 0) != ERR_OK)
-		panic("lwip: no memory for thread '%s''s semaphore",
+	/* lwIP has no way to fail here: a socket call needs it to wait. */
+	if (!ts || (!ts->sem && sys_sem_new(&ts->sem, 0) != ERR_OK))
+		panic("lwip: no memory for the semaphore of thread '%s'",
 		      self->name);
 	return &ts->sem;
 }

@@ -67,7 +67,9 @@ static void check_timeouts(void)
 	ok &= check(recv(fd, &c, 1, MSG_DONTWAIT) == -1 && errno == EAGAIN,
 		    "recv MSG_DONTWAIT: EAGAIN");
 	quick = now_ms() - t0;
-	ok &= check(quick < 100, "no wait with O_NONBLOCK or MSG_DONTWAIT");
+	/* Well below the 200 ms a wait would take, with room for a busy host.
+	 */
+	ok &= check(quick < 190, "no wait with O_NONBLOCK or MSG_DONTWAIT");
 	close(fd);
 	printf("timeouts: SO_RCVTIMEO 200 ms -> EAGAIN after 200..2000 ms, "
 	       "O_NONBLOCK and MSG_DONTWAIT -> EAGAIN at once: %s\n",
