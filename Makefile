@@ -143,8 +143,10 @@ $(BUILD)/newlib.stamp: lib/newlib/build.sh
 	$(Q)touch $@
 # Hosted, not freestanding: gcc may treat printf and friends as builtins.
 # newlib declares clock_gettime, nanosleep and CLOCK_MONOTONIC only for a
-# target that says it has them; lib/newlib/time.c does.
-LIBC_CPPFLAGS := -nostdinc -isystem $(NEWLIB)/include -isystem $(GCC_INCLUDE) \
+# target that says it has them; lib/newlib/time.c does. lib/newlib/include
+# has the POSIX headers newlib lacks (<poll.h>).
+LIBC_CPPFLAGS := -nostdinc -isystem lib/newlib/include \
+	-isystem $(NEWLIB)/include -isystem $(GCC_INCLUDE) \
 	$(filter-out -nostdinc -isystem $(GCC_INCLUDE),$(CPPFLAGS)) \
 	-D_POSIX_TIMERS=1 -D_POSIX_MONOTONIC_CLOCK=200112L
 LIBC_CFLAGS := $(filter-out -ffreestanding,$(APP_CFLAGS))
@@ -154,6 +156,38 @@ $(BUILD)/libc/%.o: lib/newlib/%.c $(FLAGS_DEPS) $(BUILD)/newlib.stamp \
 		| $(XEN_H)
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)$(CC) $(LIBC_CPPFLAGS) $(LIBC_CFLAGS) -c $< -o $@
+
+# --- lwIP and BSD sockets, for the apps with APP_NET = y -------------------
+# lib/lwip/build.sh fetches Debian's lwip source package and builds it
+# once into $(PVMINI_CACHE) (against newlib's headers, with lwipopts.h and
+# arch/*.h, which are part of its cache key); build/lwip points at it.
+# The glue (lib/lwip/*.c: sys_arch on pvmini threads, the socket calls on
+# the fd table, interfaces) is app code built here. abi_check.c holds the
+# apps' socket headers (lib/newlib/include) and lwIP's to the same layouts
+# and numbers; it is compiled once with each before any glue.
+LWIP := $(BUILD)/lwip
+LWIP_LIB := $(LWIP)/lib/liblwip.a
+LWIP_CONFIG := lib/lwip/lwipopts.h $(wildcard lib/lwip/arch/*.h)
+$(BUILD)/lwip.stamp: lib/lwip/build.sh $(LWIP_CONFIG) $(BUILD)/newlib.stamp
+	@mkdir -p $(BUILD)
+	$(Q)d=$$(lib/lwip/build.sh --print-dir) && ln -sfn "$$d" $(LWIP)
+	$(Q)touch $@
+NET_CPPFLAGS := $(LIBC_CPPFLAGS) -isystem lib/lwip/include
+NET_GLUE_CPPFLAGS := $(LIBC_CPPFLAGS) -Ilib/lwip -I$(LWIP)/include \
+	-iquote lib/newlib
+NET_GLUE_CFLAGS := $(LIBC_CFLAGS) -Wmissing-prototypes
+NET_GLUE_OBJS := $(patsubst lib/lwip/%.c,$(BUILD)/net/%.o,\
+	$(filter-out lib/lwip/abi_check.c,$(wildcard lib/lwip/*.c)))
+NET_HEADERS := $(wildcard lib/newlib/include/*.h lib/newlib/include/*/*.h)
+$(BUILD)/net/abi.ok: lib/lwip/abi_check.c $(NET_HEADERS) $(LWIP_CONFIG) \
+		$(BUILD)/lwip.stamp $(FLAGS_DEPS)
+	@mkdir -p $(dir $@)
+	$(call say,CHECK,$<)$(CC) $(NET_CPPFLAGS) $(LIBC_CFLAGS) -fsyntax-only $<
+	$(Q)$(CC) $(NET_GLUE_CPPFLAGS) $(LIBC_CFLAGS) -DABI_LWIP -fsyntax-only $<
+	$(Q)touch $@
+$(BUILD)/net/%.o: lib/lwip/%.c $(FLAGS_DEPS) $(BUILD)/net/abi.ok | $(XEN_H)
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)$(CC) $(NET_GLUE_CPPFLAGS) $(NET_GLUE_CFLAGS) -c $< -o $@
 
 # --- One image per app: kernel + app, linked twice for symbols ----------
 # Pass 1 links with an empty symbol table; its `nm` output becomes the
@@ -167,34 +201,43 @@ $(BUILD)/ksyms-empty.o: $(BUILD)/ksyms-empty.S
 
 # An app's optional app.mk sets APP_LIBC = y (link newlib; the kernel
 # enters main through lib/newlib/start.c by ld --wrap=main, so that
-# returning from main is exit()) and APP_FLAGS (extra compiler flags).
+# returning from main is exit()), APP_NET = y (with APP_LIBC: link lwIP
+# and the socket calls; docs/net.md) and APP_FLAGS (extra compiler flags).
 # APP_INTERNALS = y is for test apps under tests/apps/ that probe the
 # kernel itself (the p2m, page tables, the multicall queue): they see the
 # internal headers and link against every kernel symbol. No app in apps/
 # may: an app uses the API (include/) alone.
 define app_rules
 APP_LIBC := n
+APP_NET := n
 APP_FLAGS :=
 APP_INTERNALS := n
 -include $(call app_dir,$(1))/app.mk
 $(1)_DIR := $(call app_dir,$(1))
 $(1)_LIBC := $$(filter y,$$(APP_LIBC))
+$(1)_NET := $$(filter y,$$(APP_NET))
+$$(if $$($(1)_NET),$$(if $$($(1)_LIBC),,$$(error $$($(1)_DIR)/app.mk: \
+APP_NET = y needs APP_LIBC = y (sockets are C library calls))))
 $(1)_INTERNALS := $$(filter y,$$(APP_INTERNALS))
 $$(if $$(and $$($(1)_INTERNALS),$$(filter apps/%,$$($(1)_DIR))),\
 	$$(error $$($(1)_DIR)/app.mk: APP_INTERNALS is for tests/apps only; \
 an app uses the API in include/))
-$(1)_CFLAGS := $$(if $$($(1)_LIBC),$$(LIBC_CPPFLAGS) $$(LIBC_CFLAGS),\
-	$$(CPPFLAGS) $$(APP_CFLAGS)) $$(APP_FLAGS) \
+$(1)_CFLAGS := $$(if $$($(1)_LIBC),$$(if $$($(1)_NET),$$(NET_CPPFLAGS),\
+	$$(LIBC_CPPFLAGS)) $$(LIBC_CFLAGS),$$(CPPFLAGS) $$(APP_CFLAGS)) \
+	$$(APP_FLAGS) \
 	$$(if $$($(1)_INTERNALS),-iquote .)
 $(1)_KERNEL := $(BUILD)/kernel$$(if $$($(1)_INTERNALS),.r,$$(if \
 	$$($(1)_LIBC),-libc)).o
 $(1)_OBJS := $$(patsubst $$($(1)_DIR)/%.c,$(BUILD)/app/$(1)/%.o,\
 	$$(wildcard $$($(1)_DIR)/*.c)) $(BUILD)/app/$(1)/app_name.o
 $(1)_DEPS := $$($(1)_KERNEL) $$($(1)_OBJS) \
-	$$(if $$($(1)_LIBC),$$(LIBC_GLUE_OBJS) $(BUILD)/newlib.stamp)
+	$$(if $$($(1)_LIBC),$$(LIBC_GLUE_OBJS) $(BUILD)/newlib.stamp) \
+	$$(if $$($(1)_NET),$$(NET_GLUE_OBJS) $(BUILD)/lwip.stamp)
 $(1)_LINK := $$(if $$($(1)_LIBC),--wrap=main) $$($(1)_KERNEL) \
 	$$($(1)_OBJS) $$(if $$($(1)_LIBC),$$(LIBC_GLUE_OBJS) \
-	--start-group $$(LIBC_LIBS) --end-group)
+	$$(if $$($(1)_NET),$$(NET_GLUE_OBJS)) \
+	--start-group $$(LIBC_LIBS) $$(if $$($(1)_NET),$$(LWIP_LIB)) \
+	--end-group)
 $(BUILD)/app/$(1)/%.o: $$($(1)_DIR)/%.c $(FLAGS_DEPS) \
 		$$(wildcard $$($(1)_DIR)/app.mk) \
 		$$(if $$($(1)_LIBC),$(BUILD)/newlib.stamp) | $(XEN_H)
@@ -242,7 +285,8 @@ PURE_SRCS := lib/string.c lib/vsnprintf.c lib/ksyms.c kernel/cmdline.c \
 	kernel/xenbus/xs_wire.c kernel/xenbus/xs_ring_io.c \
 	kernel/xenbus/grant_refs.c \
 	kernel/xenbus/xenbus_state.c kernel/xenbus/xenbus_pm.c \
-	kernel/drivers/console/console_ring.c lib/newlib/tty_line.c
+	kernel/drivers/console/console_ring.c lib/newlib/tty_line.c \
+	lib/newlib/inet.c
 HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -MMD -MP -Iinclude \
 	-Iarch/$(ARCH)/include -I$(BUILD)/include -iquote .
 # Every unit test is built twice: plain in build/unit/, and with
@@ -293,6 +337,7 @@ fuzz: $(FUZZERS)
 setup:
 	@tests/rig/setup
 	@lib/newlib/build.sh
+	@lib/lwip/build.sh
 
 run: setup $(BUILD)/$(APP).elf
 ifeq ($(MODE),dom0)

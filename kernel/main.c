@@ -60,9 +60,9 @@ static void print_banner(void)
 __noreturn void app_exit(int rc)
 {
 	if (rc == 0)
-		shutdown(SHUTDOWN_poweroff);
+		domain_shutdown(SHUTDOWN_poweroff);
 	printk("exit code %d\n", rc);
-	shutdown(SHUTDOWN_crash);
+	domain_shutdown(SHUTDOWN_crash);
 }
 
 /* The app's (and libc's) constructors, as a C runtime runs them before
@@ -83,8 +83,9 @@ __noreturn void start_kernel(const start_info_t *si)
 	int bad_cmdline, rc;
 
 	start_info_init(si);
+	/* No console: nothing can be said. */
 	if (console_init(si))
-		shutdown(SHUTDOWN_crash); /* no console: nothing can be said */
+		domain_shutdown(SHUTDOWN_crash);
 	bad_cmdline =
 		cmdline_parse(&cmdline, (const char *)si->cmd_line, app_name);
 	trace_flags = cmdline.trace;
@@ -93,7 +94,7 @@ __noreturn void start_kernel(const start_info_t *si)
 	trace_start_info();
 	if (bad_cmdline) {
 		printk("command line: %s\n", cmdline.error);
-		shutdown(SHUTDOWN_crash);
+		domain_shutdown(SHUTDOWN_crash);
 	}
 	trace_boot("cmdline: \"%.*s\" -> %d app argument(s)", CMDLINE_MAX,
 		   (const char *)si->cmd_line, cmdline.argc - 1);

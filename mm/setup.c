@@ -213,7 +213,7 @@ void memory_setup(void)
 			       (unsigned long long)(raw.entry[i].addr +
 						    raw.entry[i].size),
 			       raw.entry[i].type);
-		shutdown(SHUTDOWN_crash);
+		domain_shutdown(SHUTDOWN_crash);
 	}
 	p2m_init(&holes);
 	early_alloc_init();

@@ -34,7 +34,7 @@ __noreturn void stack_overflow(const uint64_t *at, uint64_t need, uint64_t fp,
 	       name ? name : "?", in_frame ? "an array" : "a frame", need,
 	       (uint64_t)(at + 1), limit);
 	backtrace_print(fn, (uint64_t)(at + 1), fp);
-	shutdown(SHUTDOWN_crash);
+	domain_shutdown(SHUTDOWN_crash);
 }
 
 __attribute__((no_split_stack)) __noreturn void stack_overflow_again(void)

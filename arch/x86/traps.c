@@ -134,14 +134,14 @@ void do_trap(struct cpu_regs *regs)
 				   : NULL;
 
 	if (depth++) /* faulted while reporting a fault: stop right here */
-		shutdown(SHUTDOWN_crash);
+		domain_shutdown(SHUTDOWN_crash);
 	printk("\n*** trap %lu: %s, error code 0x%lx\n", regs->vector,
 	       name ? name : "unknown", regs->error_code);
 	if (regs->vector == 14)
 		describe_page_fault(regs->error_code, cr2);
 	dump_regs(regs);
 	backtrace_print(regs->rip, regs->rsp, regs->rbp);
-	shutdown(SHUTDOWN_crash);
+	domain_shutdown(SHUTDOWN_crash);
 }
 
 void do_failsafe(struct failsafe_frame *f)
@@ -152,5 +152,5 @@ void do_failsafe(struct failsafe_frame *f)
 	printk("iret frame: rip=%04lx:%016lx rflags=%016lx rsp=%04lx:%016lx\n",
 	       SEL(f->cs), f->rip, f->rflags, SEL(f->ss), f->rsp);
 	backtrace_print(f->rip, f->rsp, f->rbp);
-	shutdown(SHUTDOWN_crash);
+	domain_shutdown(SHUTDOWN_crash);
 }

@@ -18,7 +18,7 @@ static inline bool is_dom0(void)
 }
 
 /* Ends the domain with a SHUTDOWN_* reason after draining the console. */
-__noreturn void shutdown(unsigned int reason);
+__noreturn void domain_shutdown(unsigned int reason);
 /* The app is done: 0 powers off, anything else says so and crashes. */
 __noreturn void app_exit(int rc);
 /* Prints the message and a backtrace, then ends with SHUTDOWN_crash. */

@@ -23,7 +23,7 @@ void shutdown_drain_register(struct shutdown_drain *d)
 	drains = d;
 }
 
-__noreturn void shutdown(unsigned int reason)
+__noreturn void domain_shutdown(unsigned int reason)
 {
 	struct sched_shutdown op = { .reason = reason };
 
@@ -61,7 +61,7 @@ __noreturn void panic(const char *fmt, ...)
 	/* No event handler runs during the report or the end. */
 	local_irq_disable();
 	if (in_panic) /* panic while panicking: don't loop, just stop */
-		shutdown(SHUTDOWN_crash);
+		domain_shutdown(SHUTDOWN_crash);
 	in_panic = true;
 
 	printk("panic: ");
@@ -70,5 +70,5 @@ __noreturn void panic(const char *fmt, ...)
 	va_end(ap);
 	printk("\n");
 	backtrace_print(0, 0, (uint64_t)current_frame());
-	shutdown(SHUTDOWN_crash);
+	domain_shutdown(SHUTDOWN_crash);
 }

@@ -23,6 +23,6 @@ void start_info_init(const start_info_t *si)
 	start_info = si;
 	/* No console yet: if this fails there is no one to tell. */
 	if (map_machine_page(shared_info_page, si->shared_info))
-		shutdown(SHUTDOWN_crash);
+		domain_shutdown(SHUTDOWN_crash);
 	shared_info = (struct shared_info *)shared_info_page;
 }

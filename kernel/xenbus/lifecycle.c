@@ -82,7 +82,8 @@ static void on_control(struct xs_watch *w __unused,
 		       "%s\n",
 		       requests[i].reason_name);
 		print_time("shutdown", monotonic_ns());
-		shutdown(requests[i].reason); /* drains the console first */
+		/* It drains the console first. */
+		domain_shutdown(requests[i].reason);
 	}
 	/* Not supported (suspend) or unknown: say so and withdraw it. */
 	printk("lifecycle: request '%s' is not supported; ignored\n", req);

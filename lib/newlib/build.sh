@@ -33,36 +33,8 @@ TARBALL=$(ls /usr/src/newlib/newlib-*.tar.xz 2>/dev/null | head -n 1) ||
 VERSION=$(dpkg-query -W -f='${Version}' newlib-source 2>/dev/null ||
 	basename "$TARBALL")
 KEY=$(printf '%s\n' "$VERSION" | cat - "$0" | sha256sum | cut -c1-16)
-OUT=$CACHE/newlib-$KEY
-
-done_dir() {
-	[ $PRINT_DIR = 1 ] && echo "$OUT"
-	exit 0
-}
-[ -f "$OUT/lib/libc.a" ] && done_dir
-
-mkdir -p "$CACHE"
-exec 9>"$CACHE/newlib.lock"
-if ! flock -n 9; then
-	say "another build is running; waiting for it"
-	flock 9
-fi
-[ -f "$OUT/lib/libc.a" ] && done_dir # the other run built it
-
-TMP=$(mktemp -d "$CACHE/newlib-$KEY.tmp.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
-LOG=$TMP/build.log
-START=$(date +%s)
-FAILED_LOG=$CACHE/newlib-$KEY.failed.log
-step() {
-	say "$1"
-	shift
-	"$@" >>"$LOG" 2>&1 || {
-		tail -n 30 "$LOG" >&2
-		cp "$LOG" "$FAILED_LOG"
-		die "step failed; whole log: $FAILED_LOG"
-	}
-}
+. "$(dirname "$0")/cache.sh"
+cache_open newlib "$KEY" lib/libc.a
 
 say "building newlib $VERSION into $OUT (once; about a minute)"
 step "unpacking $(basename "$TARBALL")" tar -C "$TMP" -xJf "$TARBALL"
@@ -106,6 +78,5 @@ mv "$TMP/dest/x86_64-xen-elf/lib" "$TMP/out/lib"
 [ -f "$TMP/out/lib/libc.a" ] && [ -f "$TMP/out/lib/libm.a" ] ||
 	die "the build produced no libc.a/libm.a"
 echo "$VERSION" >"$TMP/out/VERSION"
-mv "$TMP/out" "$OUT"
-say "done in $(($(date +%s) - START)) s: $OUT"
-done_dir
+cache_close
+cache_done

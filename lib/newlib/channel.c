@@ -7,23 +7,19 @@
  * Each open connects the device (kernel/drivers/console/console_dev.c) and
  * close disconnects it. Such an fd is not a terminal (isatty is 0), so stdio
  * buffers it fully: fflush after a reply, or setvbuf(f, NULL, _IOLBF, 0).
+ * The fd is a slot of the fd table (fd.c), reserved before the open
+ * waits for the backend.
  */
+#include <sys/stat.h>
+
 #include <pvmini/console_dev.h>
 #include <pvmini/xenstore.h>
 
 #include "channel.h"
+#include "fd.h"
 #include "glue.h"
 
-#define CHAN_FD_BASE 3
-#define CHAN_FDS 16
-/*
- * A slot taken by an open still under way. Opening blocks (xenstore, the
- * backend's handshake) and another thread runs meanwhile: the slot must
- * be taken before that, or a second open picks the same one.
- */
-#define OPENING ((struct console_dev *)1)
-
-static struct console_dev *chans[CHAN_FDS];
+static const struct fd_ops chan_ops;
 
 /* Xen's errno numbers are Linux's; newlib numbers some differently. */
 static int posix_errno(long xen_err)
@@ -66,51 +62,58 @@ int chan_open(const char *path)
 	const char *num = after(path, "/dev/console/");
 	struct console_dev *c;
 	unsigned long id;
-	int slot, rc;
+	int fd, rc;
 
-	for (slot = 0; slot < CHAN_FDS && chans[slot]; slot++)
-		;
-	if (slot == CHAN_FDS)
-		return glue_fail(EMFILE);
-	chans[slot] = OPENING;
+	if (!(name && *name) && !(num && !parse_ulong(num, 0xffff, &id) && id))
+		return glue_fail(ENOENT);
+	fd = fd_reserve();
+	if (fd < 0)
+		return glue_fail(-fd);
 	if (name && *name)
 		rc = console_dev_open_name(name, &c);
-	else if (num && !parse_ulong(num, 0xffff, &id) && id)
-		rc = console_dev_open((unsigned int)id, &c);
 	else
-		rc = -XEN_ENOENT;
-	chans[slot] = rc ? NULL : c;
-	if (rc)
+		rc = console_dev_open((unsigned int)id, &c);
+	if (rc) {
+		fd_unreserve(fd);
 		return glue_fail(posix_errno(rc));
-	return CHAN_FD_BASE + slot;
+	}
+	fd_install(fd, &chan_ops, c);
+	return fd;
 }
 
-int chan_is_fd(int fd)
+static ssize_t chan_read(void *c, void *buf, size_t n)
 {
-	return fd >= CHAN_FD_BASE && fd < CHAN_FD_BASE + CHAN_FDS &&
-	       chans[fd - CHAN_FD_BASE] && chans[fd - CHAN_FD_BASE] != OPENING;
+	long got = console_dev_read(c, buf, n);
+
+	return got < 0 ? -posix_errno(got) : got;
 }
 
-int chan_read(int fd, void *buf, size_t n)
+static ssize_t chan_write(void *c, const void *buf, size_t n)
 {
-	long got = console_dev_read(chans[fd - CHAN_FD_BASE], buf, n);
+	long put = console_dev_write(c, buf, n);
 
-	return got < 0 ? glue_fail(posix_errno(got)) : (int)got;
+	return put < 0 ? -posix_errno(put) : put;
 }
 
-int chan_write(int fd, const void *buf, size_t n)
+static int chan_close(void *c)
 {
-	long put = console_dev_write(chans[fd - CHAN_FD_BASE], buf, n);
+	int rc = console_dev_close(c);
 
-	return put < 0 ? glue_fail(posix_errno(put)) : (int)put;
+	return rc ? -posix_errno(rc) : 0;
 }
 
-int chan_close(int fd)
+static int chan_fstat(void *c, struct stat *st)
 {
-	struct console_dev *c = chans[fd - CHAN_FD_BASE];
-	int rc;
-
-	chans[fd - CHAN_FD_BASE] = NULL;
-	rc = console_dev_close(c);
-	return rc ? glue_fail(posix_errno(rc)) : 0;
+	(void)c; /* a pipe-like device, not a terminal */
+	*st = (struct stat){ .st_mode = S_IFCHR | 0600, .st_blksize = 1024 };
+	return 0;
 }
+
+/* Not pollable yet: console_dev has no "input waiting?" that leaves the
+ * input in place. */
+static const struct fd_ops chan_ops = {
+	.read = chan_read,
+	.write = chan_write,
+	.close = chan_close,
+	.fstat = chan_fstat,
+};

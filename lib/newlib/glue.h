@@ -19,6 +19,13 @@ static inline void set_reent_errno(int e)
 	errno = e;
 }
 
+/* What a library compiled against newlib's headers (lwIP) left in the
+ * calling thread's errno. */
+static inline int reent_errno(void)
+{
+	return errno;
+}
+
 #undef errno
 extern int errno;
 

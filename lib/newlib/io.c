@@ -1,38 +1,40 @@
 /*
- * io.c - file descriptors: 0, 1 and 2 are the console; 3 and up are
- * channels, opened by name (channel.c). There is no filesystem.
- *
- * newlib line-buffers a stream whose fstat says "character device" and
- * whose isatty is true, so stdout reaches the console line by line and
- * stderr (unbuffered by newlib) at once: printf output is never lost in
- * a buffer when the domain crashes after a complete line.
+ * io.c - the POSIX calls on file descriptors, dispatched through the fd
+ * table (fd.c) to whatever the fd is: the console (tty.c), a channel
+ * (channel.c), a socket (lib/lwip/). There is no filesystem: open()
+ * knows channel paths only.
  */
+#include <fcntl.h>
+#include <stdarg.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <pvmini/console.h>
-
 #include "channel.h"
+#include "fd.h"
 #include "glue.h"
-#include "tty.h"
+
+/* A call's result: n, or -1 with errno for -errno. */
+static int result(long r)
+{
+	return r < 0 ? glue_fail(-r) : (int)r;
+}
 
 int write(int fd, const void *buf, size_t n)
 {
-	if (chan_is_fd(fd))
-		return chan_write(fd, buf, n);
-	if (fd != 1 && fd != 2)
+	struct fd_slot *f = fd_lookup(fd);
+
+	if (!f || !f->ops->write)
 		return glue_fail(EBADF);
-	console_write(buf, n);
-	return n;
+	return result(f->ops->write(f->obj, buf, n));
 }
 
 int read(int fd, void *buf, size_t n)
 {
-	if (chan_is_fd(fd))
-		return chan_read(fd, buf, n);
-	if (fd != 0)
+	struct fd_slot *f = fd_lookup(fd);
+
+	if (!f || !f->ops->read)
 		return glue_fail(EBADF);
-	return tty_read(buf, n);
+	return result(f->ops->read(f->obj, buf, n));
 }
 
 int open(const char *path, int flags, ...)
@@ -43,37 +45,83 @@ int open(const char *path, int flags, ...)
 
 int close(int fd)
 {
-	if (chan_is_fd(fd))
-		return chan_close(fd);
-	/* The console stays; closing it releases nothing. */
-	return is_console_fd(fd) ? 0 : glue_fail(EBADF);
+	struct fd_slot *f = fd_lookup(fd);
+	struct fd_slot was;
+
+	if (!f)
+		return glue_fail(EBADF);
+	if (!f->ops->close)
+		return 0;
+	/* The fd is free at once; a thread still blocked on the object
+	 * returns as the object's close arranges. */
+	was = *f;
+	fd_unreserve(fd);
+	return result(was.ops->close(was.obj));
 }
 
 int fstat(int fd, struct stat *st)
 {
-	if (chan_is_fd(fd)) { /* a pipe-like device, not a terminal */
-		*st = (struct stat){ .st_mode = S_IFCHR | 0600,
-				     .st_blksize = 1024 };
-		return 0;
-	}
-	if (!is_console_fd(fd))
+	struct fd_slot *f = fd_lookup(fd);
+
+	if (!f)
 		return glue_fail(EBADF);
-	*st = (struct stat){ .st_mode = S_IFCHR | 0620, .st_blksize = 1024 };
-	return 0;
+	return result(f->ops->fstat(f->obj, st));
 }
 
 int isatty(int fd)
 {
-	if (is_console_fd(fd))
+	struct fd_slot *f = fd_lookup(fd);
+
+	if (f && f->ops->tty)
 		return 1;
-	glue_fail(chan_is_fd(fd) ? ENOTTY : EBADF);
+	glue_fail(f ? ENOTTY : EBADF);
 	return 0;
 }
 
 off_t lseek(int fd, off_t off, int whence)
 {
-	(void)off;
-	(void)whence;
-	/* POSIX's answer for a terminal, not ENOSYS: seeking it is an error. */
-	return glue_fail(is_console_fd(fd) || chan_is_fd(fd) ? ESPIPE : EBADF);
+	struct fd_slot *f = fd_lookup(fd);
+
+	if (!f)
+		return glue_fail(EBADF);
+	/* POSIX's answer for a terminal, a pipe or a socket, not ENOSYS:
+	 * seeking it is an error. */
+	if (!f->ops->lseek)
+		return glue_fail(ESPIPE);
+	return result(f->ops->lseek(f->obj, off, whence));
+}
+
+/* F_GETFL/F_SETFL (O_NONBLOCK); F_GETFD/F_SETFD have no exec to act on. */
+int fcntl(int fd, int cmd, ...)
+{
+	struct fd_slot *f = fd_lookup(fd);
+	bool nonblock;
+	va_list ap;
+	int arg, rc;
+
+	if (!f)
+		return glue_fail(EBADF);
+	va_start(ap, cmd);
+	arg = cmd == F_SETFL || cmd == F_SETFD ? va_arg(ap, int) : 0;
+	va_end(ap);
+	switch (cmd) {
+	case F_GETFL:
+		return O_RDWR | (f->nonblock ? O_NONBLOCK : 0);
+	case F_SETFL:
+		nonblock = arg & O_NONBLOCK;
+		if (nonblock == f->nonblock)
+			return 0;
+		if (!f->ops->set_nonblock)
+			return glue_fail(EINVAL);
+		rc = f->ops->set_nonblock(f->obj, nonblock);
+		if (rc < 0)
+			return glue_fail(-rc);
+		f->nonblock = nonblock;
+		return 0;
+	case F_GETFD:
+	case F_SETFD:
+		return 0;
+	default:
+		return glue_fail(EINVAL);
+	}
 }

@@ -88,13 +88,6 @@ int mkdir(const char *path, mode_t mode)
 	return glue_fail(ENOSYS);
 }
 
-int fcntl(int fd, int cmd, ...)
-{
-	(void)fd;
-	(void)cmd;
-	return glue_fail(ENOSYS);
-}
-
 int getentropy(void *buf, size_t n)
 {
 	(void)buf;

@@ -12,10 +12,10 @@
 
 #include <pvmini/kernel.h>
 
+#include "threads.h"
+
 int __real_main(int argc, char **argv);
 int __wrap_main(int argc, char **argv);
-
-void libc_threads_init(void); /* threads.c */
 
 int __wrap_main(int argc, char **argv)
 {

@@ -17,8 +17,10 @@
 #include <pvmini/thread.h>
 
 #include "glue.h"
+#include "threads.h"
 
 static struct _reent *main_reent;
+static void (*on_reap)(struct thread *t);
 
 static void switch_reent(struct thread *next)
 {
@@ -39,11 +41,18 @@ static void reap_reent(struct thread *t)
 {
 	struct _reent *r = t->libc_state;
 
+	if (on_reap)
+		on_reap(t);
 	if (r && r != main_reent) {
 		_reclaim_reent(r);
 		kfree(r);
 	}
 	t->libc_state = NULL;
+}
+
+void libc_threads_on_reap(void (*fn)(struct thread *t))
+{
+	on_reap = fn;
 }
 
 /* Called once before main: the main thread keeps newlib's global one. */

@@ -1,10 +1,9 @@
-/* tty.h - stdin from the console (tty.c). */
+/* tty.h - the console as fds 0 (stdin) and 1, 2 (stdout, stderr): tty.c. */
 #ifndef LIBC_TTY_H
 #define LIBC_TTY_H
 
-#include <stddef.h>
+#include "fd.h"
 
-/* Blocks until a line (or end of file: 0) is there; returns its bytes. */
-int tty_read(char *buf, size_t n);
+extern const struct fd_ops tty_in_ops, tty_out_ops;
 
 #endif

@@ -2,7 +2,8 @@
 # doc-paths.sh - every file the docs name exists: a newcomer reading
 # docs/architecture.md, then docs/boot.md and the rest, finds each one.
 # A name with a folder must exist at that path (from the top, or from
-# include/ for <pvmini/...>, or in Xen's installed headers for xen/...);
+# include/ for <pvmini/...>, from lib/newlib/include/ for the C library
+# headers pvmini adds, or in Xen's installed headers for xen/...);
 # a bare file name must exist somewhere in the tree (or be a C library
 # header).
 set -u
@@ -16,6 +17,7 @@ out=$(for doc in README.md docs/*.md tests/rig/README.md; do
 		*/*)
 			p=${p#./}
 			[ -e "$p" ] || [ -e "include/$p" ] ||
+				[ -e "lib/newlib/include/$p" ] ||
 				[ -e "$(dirname "$doc")/$p" ] ||
 				[ -e "/usr/include/$p" ] ||
 				echo "doc-paths: $doc names $p, which does not exist"

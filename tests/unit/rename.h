@@ -14,3 +14,8 @@
 #define strchr pv_strchr
 #define vsnprintf pv_vsnprintf
 #define snprintf pv_snprintf
+#define inet_addr pv_inet_addr
+#define inet_aton pv_inet_aton
+#define inet_ntoa pv_inet_ntoa
+#define inet_pton pv_inet_pton
+#define inet_ntop pv_inet_ntop

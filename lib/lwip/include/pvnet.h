@@ -1,0 +1,49 @@
+/*
+ * pvnet.h - pvmini's TCP/IP stack (lwIP) as an app with APP_NET = y sees
+ * it beyond the socket calls: starting it, and network interfaces.
+ *
+ * The stack starts by itself at the first socket(): a tcpip thread and
+ * the loopback interface (127.0.0.1). An Ethernet driver (a netfront)
+ * adds an interface with pvnet_add_ether, giving the function that sends
+ * a frame, and hands each received frame to pvnet_input. Addresses are
+ * IPv4 in network byte order (a struct in_addr's s_addr). Calls return 0
+ * or a positive errno.
+ */
+#ifndef PVNET_H
+#define PVNET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Starts the stack once; later calls return at once. */
+int pvnet_start(void);
+
+struct pvnet_if;
+
+/* Sends one Ethernet frame (destination MAC first, no FCS); 0 if it
+ * went out. Runs in lwIP's threads, must not block for long. */
+typedef int (*pvnet_send_fn)(void *drv, const void *frame, size_t len);
+
+/* A new Ethernet interface, link down and no address yet; NULL when
+ * memory is short. mtu: the largest IP packet (1500 on Ethernet). */
+struct pvnet_if *pvnet_add_ether(const uint8_t mac[6], unsigned int mtu,
+				 pvnet_send_fn send, void *drv);
+/* The link (cable, backend) is up or down. */
+void pvnet_link(struct pvnet_if *nif, bool up);
+/* A static address; the first interface given a gateway is the default
+ * route. */
+int pvnet_set_ipv4(struct pvnet_if *nif, uint32_t addr, uint32_t mask,
+		   uint32_t gw);
+/* Asks DHCP for an address (pvnet_ipv4 says when one came). */
+int pvnet_dhcp_start(struct pvnet_if *nif);
+/* The interface's address, 0 while it has none. */
+uint32_t pvnet_ipv4(struct pvnet_if *nif);
+/*
+ * A received frame, copied into the stack: call it from a thread, never
+ * from an event handler (the stack's memory is the heap's). ENOMEM or
+ * ENOBUFS when the frame had to be dropped.
+ */
+int pvnet_input(struct pvnet_if *nif, const void *frame, size_t len);
+
+#endif
