@@ -10,6 +10,6 @@ match   ^exit code 3$
 match   ^faultydrain: drain run 1$
 match   ^\*\*\* trap 14: page fault
 match   \] bad_drain\+0x[0-9a-f]+$
-match   \] shutdown\+0x[0-9a-f]+$
+match   \] domain_shutdown\+0x[0-9a-f]+$
 nomatch drain run 2
 nomatch stack overflow
