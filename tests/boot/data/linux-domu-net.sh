@@ -1,8 +1,8 @@
-# dom0's side of linux-net-xl.t, run once the Linux domU (192.0.2.2) says
-# "ready": ping it, fetch a page and a 256 KiB blob from its httpd and
-# compare them with what it serves, hot-plug a second vif (Linux's
-# netfront connects it) and unplug it, then shut the domU down.  Prints
-# "net: ..." per step; "net: all good" only when every step worked.
+# dom0's network side of linux-domu-xl.t, run once the Linux domU
+# (192.0.2.2) says "ready": ping it, fetch a page and a 256 KiB blob from
+# its httpd and compare them with what it serves, hot-plug a second vif
+# (Linux's netfront connects it) and unplug it, then shut the domU down.
+# Prints "net: ..." per step; "net: all good" only when every step worked.
 # (Debian 12's busybox wget crashes with -T, hence timeout(1).)
 ip=192.0.2.2 bad=0
 no() { echo "net: FAILED: $*"; bad=1; }
@@ -11,7 +11,7 @@ n=$(ping -c 3 -W 5 $ip 2>&1 | grep -c 'bytes from')
 if [ "$n" = 3 ]; then echo "net: ping: 3 of 3 answered"; else no "ping: $n of 3 answered"; fi
 
 if timeout 10 wget -q -O /tmp/lnp-page "http://$ip/index.html" &&
-    cmp -s /tmp/lnp-page "$FILES/linux-net-page.html"; then
+    cmp -s /tmp/lnp-page "$FILES/linux-domu-page.html"; then
     echo "net: page matches"
 else
     no "page: $(head -c 200 /tmp/lnp-page 2>/dev/null)"
