@@ -7,7 +7,7 @@
 ip=192.0.2.2 bad=0
 no() { echo "net: FAILED: $*"; bad=1; }
 
-n=$(ping -c 3 -W 5 $ip 2>&1 | grep -c 'bytes from')
+n=$(ping -c 3 -i 0.2 -W 5 $ip 2>&1 | grep -c 'bytes from')
 if [ "$n" = 3 ]; then echo "net: ping: 3 of 3 answered"; else no "ping: $n of 3 answered"; fi
 
 if timeout 10 wget -q -O /tmp/lnp-page "http://$ip/index.html" &&
