@@ -72,7 +72,7 @@ endif
 # The layers, bottom first (docs/architecture.md; tests/checks/layers.sh
 # checks that calls go down this list).
 LAYERS := lib arch/$(ARCH) kernel/xen mm kernel/sched kernel/xenbus \
-	kernel/drivers/console kernel
+	kernel/drivers/console kernel/drivers/net kernel
 MC_ISSUE_UNUSED := $(if $(filter y,$(MULTICALL_DEBUG)),\
 	kernel/xen/multicall_issue.c,kernel/xen/multicall_issue_debug.c)
 KERNEL_SRCS := $(filter-out kernel/app_name.c $(MC_ISSUE_UNUSED), \
@@ -286,6 +286,7 @@ PURE_SRCS := lib/string.c lib/vsnprintf.c lib/ksyms.c kernel/cmdline.c \
 	kernel/xenbus/grant_refs.c \
 	kernel/xenbus/xenbus_state.c kernel/xenbus/xenbus_pm.c \
 	kernel/drivers/console/console_ring.c lib/newlib/tty_line.c \
+	kernel/drivers/net/netfront_ring.c kernel/drivers/net/netfront_cfg.c \
 	lib/newlib/inet.c
 HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -MMD -MP -Iinclude \
 	-Iarch/$(ARCH)/include -I$(BUILD)/include -iquote .

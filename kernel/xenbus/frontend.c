@@ -187,11 +187,45 @@ static int publish(xs_tx_t tx, void *arg)
 	return rc ? rc : set_state(d, tx, XenbusStateInitialised);
 }
 
+/*
+ * A backend that connects on our Connected (netback): we say it first.
+ * Its own Connected may lag for good: netback defers it until the
+ * hotplug script wrote hotplug-status=connected, while its rings work
+ * from the moment it saw our Connected.
+ */
+static int say_connected_first(struct xenbus_dev *d)
+{
+	int rc = set_state(d, XS_TX_NONE, XenbusStateConnected);
+
+	if (rc) {
+		printk("%s: saying Connected: %s\n", d->label,
+		       xs_error_name(rc));
+		return rc;
+	}
+	trace_dev("%s: Connected (the backend connects on our Connected)",
+		  d->label);
+	if (wait_backend(d, XenbusStateConnected, true, XENBUS_CONFIRM_NS)) {
+		trace_dev("%s%s%s%s: backend Connected", d->label,
+			  d->detail ? " (" : "", d->detail ? d->detail : "",
+			  d->detail ? ")" : "");
+		return 0;
+	}
+	if (d->be_gone)
+		return wait_failed(d, "did not connect", XENBUS_CONFIRM_NS);
+	trace_dev("%s: backend still %s after %lu ms: it says Connected "
+		  "once its hotplug script has run; its rings work already",
+		  d->label, xenbus_state_name(d->be_state),
+		  (unsigned long)(XENBUS_CONFIRM_NS / NSEC_PER_MSEC));
+	return 0;
+}
+
 /* Waits for Connected once the keys are out; 0 or the error. */
 static int await_connected(struct xenbus_dev *d)
 {
 	int rc;
 
+	if (d->says_connected_first)
+		return say_connected_first(d);
 	if (!wait_backend(d, XenbusStateConnected, true, d->connect_ns))
 		return wait_failed(d, "did not connect", d->connect_ns);
 	rc = set_state(d, XS_TX_NONE, XenbusStateConnected);

@@ -51,6 +51,9 @@
 /* Default bounds of the waits for the backend. */
 #define XENBUS_CONNECT_NS (10 * NSEC_PER_SEC)
 #define XENBUS_CLOSE_NS (2 * NSEC_PER_SEC)
+/* With says_connected_first: how long to wait for the backend to say
+ * Connected too before going on without it. */
+#define XENBUS_CONFIRM_NS (2 * NSEC_PER_SEC)
 
 /* A page shared with the backend; its ref is published under key. */
 struct xenbus_ring {
@@ -82,6 +85,15 @@ struct xenbus_dev {
 	/* The driver may set these after xenbus_open. */
 	const char *detail; /* shown beside the label once Connected */
 	uint64_t connect_ns, close_ns; /* bounds of each wait */
+	/*
+	 * The backend acts on our Connected, not on our Initialised
+	 * (netback maps the rings and binds the port only when the
+	 * frontend says Connected, and says Connected itself only once
+	 * its hotplug script reported): xenbus_connect then says
+	 * Connected right after publishing and does not insist on the
+	 * backend's Connected (docs/xenbus.md).
+	 */
+	bool says_connected_first;
 
 	/* The backend's state as its watch last read it (the xswatch
 	 * thread writes it, then wakes wq). */
@@ -134,6 +146,11 @@ int xenbus_open(struct xenbus_dev *d, const char *type, unsigned int id);
  * it to say Connected and says Connected. A device that was Closed is
  * reset first. keys[] must outlive d. On a failure after publishing,
  * it closes (xenbus_close) before returning the error.
+ * With d->says_connected_first, it says Connected at once after
+ * publishing, then waits at most XENBUS_CONFIRM_NS for the backend's
+ * Connected; a backend still in InitWait after that is no error (it is
+ * one that waits for its hotplug script), a backend that went Closing
+ * or Closed is.
  */
 int xenbus_connect(struct xenbus_dev *d, const struct xenbus_key *keys,
 		   unsigned int n);
@@ -162,5 +179,13 @@ int xenbus_alloc_evtchn(struct xenbus_dev *d, const char *key,
  * channel.
  */
 void xenbus_release(struct xenbus_dev *d);
+/*
+ * After a resume in a new domain (kernel/xenbus/xenbus_pm.h): the old
+ * connection's grants and ports exist no more, and the save path has
+ * reset the grant and event-channel tables, so d only drops its records
+ * of them (no hypercall: the same numbers may serve others by now),
+ * frees the ring pages and removes the watch. xenbus_open starts anew.
+ */
+void xenbus_forget(struct xenbus_dev *d);
 
 #endif

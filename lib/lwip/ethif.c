@@ -17,6 +17,9 @@
 #include "lwip/netif.h"
 #include "lwip/tcpip.h"
 
+#include <pvmini/thread.h>
+#include <pvmini/time.h>
+
 #include "include/pvnet.h"
 #include "loopif.h"
 
@@ -29,7 +32,22 @@ struct pvnet_if {
 	pvnet_send_fn send;
 	void *drv;
 	uint8_t *flat; /* a whole frame, for packets lwIP keeps in pieces */
+	pvnet_status_fn on_status;
+	void *status_arg;
 };
+
+/* Woken at every address change of any interface (pvnet_wait_ipv4). */
+static struct wait_queue addr_changed = WAIT_QUEUE_INIT;
+
+/* tcpip thread, core locked: an address came, went or changed. */
+static void status_changed(struct netif *netif)
+{
+	struct pvnet_if *nif = netif->state;
+
+	if (nif->on_status)
+		nif->on_status(nif, nif->status_arg);
+	wake_all(&addr_changed);
+}
 
 /* lwIP builds a frame as a chain of pbufs (headers, then data); the
  * driver gets it in one piece. */
@@ -70,6 +88,7 @@ static err_t ether_init(struct netif *netif)
 	netif->hwaddr_len = ETH_HWADDR_LEN;
 	netif->flags =
 		NETIF_FLAG_BROADCAST | NETIF_FLAG_ETHARP | NETIF_FLAG_ETHERNET;
+	netif_set_status_callback(netif, status_changed);
 	return ERR_OK;
 }
 
@@ -144,6 +163,50 @@ int pvnet_dhcp_start(struct pvnet_if *nif)
 uint32_t pvnet_ipv4(struct pvnet_if *nif)
 {
 	return ip4_addr_get_u32(netif_ip4_addr(&nif->netif));
+}
+
+void pvnet_ipv4_config(struct pvnet_if *nif, uint32_t *addr, uint32_t *mask,
+		       uint32_t *gw)
+{
+	LOCK_TCPIP_CORE();
+	*addr = ip4_addr_get_u32(netif_ip4_addr(&nif->netif));
+	*mask = ip4_addr_get_u32(netif_ip4_netmask(&nif->netif));
+	*gw = ip4_addr_get_u32(netif_ip4_gw(&nif->netif));
+	UNLOCK_TCPIP_CORE();
+}
+
+void pvnet_set_status_fn(struct pvnet_if *nif, pvnet_status_fn fn, void *arg)
+{
+	LOCK_TCPIP_CORE();
+	nif->on_status = fn;
+	nif->status_arg = arg;
+	UNLOCK_TCPIP_CORE();
+}
+
+int pvnet_wait_ipv4(struct pvnet_if *nif, uint64_t deadline_ns)
+{
+	struct deadline d = { 0 };
+	uint64_t now = monotonic_ns();
+
+	if (deadline_ns > now)
+		deadline_start(&d, &addr_changed, deadline_ns - now);
+	else
+		d.passed = true;
+	wait_event(addr_changed, pvnet_ipv4(nif) || d.passed);
+	deadline_stop(&d);
+	return pvnet_ipv4(nif) ? 0 : ETIMEDOUT;
+}
+
+void pvnet_remove(struct pvnet_if *nif)
+{
+	LOCK_TCPIP_CORE();
+	dhcp_stop(&nif->netif);
+	netif_set_link_down(&nif->netif);
+	netif_remove(&nif->netif); /* no send callback after this */
+	UNLOCK_TCPIP_CORE();
+	wake_all(&addr_changed);
+	free(nif->flat);
+	free(nif);
 }
 
 int pvnet_input(struct pvnet_if *nif, const void *frame, size_t len)

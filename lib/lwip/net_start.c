@@ -1,8 +1,9 @@
 /*
  * net_start.c - starting lwIP once: tcpip_init makes the tcpip thread,
  * which runs the stack's timers and the input from interfaces, then the
- * loopback interface (lo, 127.0.0.1: loopif.c). The first socket() does it; a
- * thread that calls meanwhile waits for the first to finish.
+ * loopback interface (lo, 127.0.0.1: loopif.c), then the domain's vifs
+ * (vif.c). The first socket() does it; a thread that calls meanwhile waits
+ * for the stack (not for the vifs) to be up.
  */
 #include <errno.h>
 
@@ -12,6 +13,7 @@
 
 #include "include/pvnet.h"
 #include "loopif.h"
+#include "vif.h"
 
 static enum { DOWN, STARTING, UP } state;
 static struct wait_queue starters = WAIT_QUEUE_INIT;
@@ -44,5 +46,7 @@ int pvnet_start(void)
 	sys_sem_free(&done);
 	state = UP;
 	wake_all(&starters);
+	/* After UP: adding an interface starts the stack, i.e. returns. */
+	pvnet_vifs_start();
 	return 0;
 }

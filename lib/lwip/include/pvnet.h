@@ -39,6 +39,30 @@ int pvnet_set_ipv4(struct pvnet_if *nif, uint32_t addr, uint32_t mask,
 int pvnet_dhcp_start(struct pvnet_if *nif);
 /* The interface's address, 0 while it has none. */
 uint32_t pvnet_ipv4(struct pvnet_if *nif);
+void pvnet_ipv4_config(struct pvnet_if *nif, uint32_t *addr, uint32_t *mask,
+		       uint32_t *gw);
+/* Waits until the interface has an address (DHCP answered) or the
+ * monotonic clock reaches deadline_ns: 0 or ETIMEDOUT. */
+int pvnet_wait_ipv4(struct pvnet_if *nif, uint64_t deadline_ns);
+/* fn(nif, arg) runs (in the tcpip thread) whenever its address changes. */
+typedef void (*pvnet_status_fn)(struct pvnet_if *nif, void *arg);
+void pvnet_set_status_fn(struct pvnet_if *nif, pvnet_status_fn fn, void *arg);
+/* Takes the interface out of the stack and frees it: the send function
+ * is not called again once this returns. */
+void pvnet_remove(struct pvnet_if *nif);
+
+/*
+ * The vifs of the domain (<pvmini/netdev.h>, lib/lwip/vif.c). The stack
+ * runs on every one from its start: each gets the address of its ip=
+ * setting, or asks DHCP without one; a malformed ip= leaves it without
+ * address (said on the console). Vifs attached or detached at run time
+ * (xl network-attach / network-detach) join and leave by themselves.
+ */
+/* Vifs the stack runs on now. */
+unsigned int pvnet_vif_count(void);
+/* Waits until every vif that can have an address has one, at most ms;
+ * returns how many have one (0: nothing to serve on). */
+unsigned int pvnet_wait_vifs(unsigned int ms);
 /*
  * A received frame, copied into the stack: call it from a thread, never
  * from an event handler (the stack's memory is the heap's). ENOMEM or
