@@ -1,18 +1,22 @@
 /*
  * echo.c - the echo service (RFC 862) on TCP and UDP port 7, over the
- * domain's vifs (lwIP on netfront; docs/net.md).
+ * domain's vifs (lwIP on netfront; docs/net.md), with its two classic
+ * companions on TCP, which measure one direction at a time: discard
+ * (RFC 863, port 9: reads to the end) and chargen (RFC 864, port 19:
+ * sends its pattern until the peer closes).
  *
- * Every TCP connection is a thread that sends back what it reads until
- * the peer's end of file, then says how much passed, how long it took
- * and the CRC-32 of the bytes (a peer compares it with its own). UDP
- * datagrams are answered one by one by a thread of their own.
+ * Every TCP connection is a thread; when it ends it says how many bytes
+ * passed, how long it took and the CRC-32 of the bytes it read (a peer
+ * compares it with its own). UDP datagrams are answered one by one by a
+ * thread of their own.
  *
  * Without a vif, or with no vif that can have an address (a malformed
  * ip=, no DHCP answer), there is nothing to serve: it says so and ends
- * with exit code 1. At `xl shutdown` its shutdown hook ends the
- * connections still open (the peers read end of file after the last
- * echoed byte), waits for them (2 s at most), and the domain powers
- * off; the vif then has the frames still queued sent (netfront).
+ * with exit code 1. At `xl shutdown` its shutdown hook ends the sending
+ * side of every connection still open (the peers read end of file after
+ * the last echoed byte), waits 2 s at most for the peers to close
+ * theirs, and the domain powers off; the vif then has the frames still
+ * queued sent (netfront).
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -28,7 +32,6 @@
 #include <pvmini/xenstore.h>
 #include <pvnet.h>
 
-#define PORT 7
 #define CHUNK 16384
 #define MAX_CONNS 64
 
@@ -95,37 +98,96 @@ static bool send_all(int fd, const uint8_t *p, ssize_t n)
 struct conn {
 	int fd;
 	char peer[24];
+	uint8_t *buf;
+	uint64_t bytes; /* read (echo, discard) or sent (chargen) */
+	uint32_t crc;
 };
 
-static void tcp_conn(void *arg)
+/* Echo and discard: what was read, and written back for echo. */
+static ssize_t read_loop(struct conn *c, bool echo)
 {
-	struct conn *c = arg;
-	uint8_t *buf = malloc(CHUNK);
-	uint64_t total = 0, start = monotonic_ns(), ms;
-	uint32_t crc = 0;
-	ssize_t n = 0;
+	ssize_t n;
+
+	while ((n = read(c->fd, c->buf, CHUNK)) > 0) {
+		c->crc = crc32_add(c->crc, c->buf, (size_t)n);
+		c->bytes += (uint64_t)n;
+		if (echo && !send_all(c->fd, c->buf, n))
+			return -1;
+	}
+	return n;
+}
+
+/* RFC 864's pattern: line L is 72 characters from ' ' + L % 95 on,
+ * then CR LF; CHUNK bytes of it are built once per 95 lines. */
+static ssize_t chargen_loop(struct conn *c)
+{
+	uint8_t *line = c->buf;
+	uint64_t at = 0;
+
+	for (;;) {
+		for (size_t i = 0; i < CHUNK; i++) {
+			uint64_t pos = at + i, l = pos / 74, col = pos % 74;
+
+			line[i] = col == 72   ? '\r'
+				  : col == 73 ? '\n'
+					      : (uint8_t)(' ' + (l + col) % 95);
+		}
+		if (!send_all(c->fd, line, CHUNK))
+			return -1;
+		at += CHUNK;
+		c->bytes += CHUNK;
+	}
+}
+
+enum service { ECHO, DISCARD, CHARGEN };
+static const char *const names[] = { "tcp", "discard", "chargen" };
+static const uint16_t ports[] = { 7, 9, 19 };
+
+static void tcp_conn(struct conn *c, enum service svc)
+{
+	const char *what = names[svc];
+	uint64_t start = monotonic_ns(), ms;
+	ssize_t n = -1;
 	int err = 0;
 
-	while (buf && (n = read(c->fd, buf, CHUNK)) > 0) {
-		crc = crc32_add(crc, buf, (size_t)n);
-		total += (uint64_t)n;
-		if (!send_all(c->fd, buf, n)) {
-			n = -1;
-			break;
-		}
-	}
+	c->buf = malloc(CHUNK);
+	if (c->buf)
+		n = svc == CHARGEN ? chargen_loop(c)
+				   : read_loop(c, svc == ECHO);
 	if (n < 0)
 		err = errno;
 	ms = (monotonic_ns() - start) / NSEC_PER_MSEC;
-	printf("echo: tcp %s: %llu bytes echoed, crc32 %08x, %llu ms%s%s\n",
-	       c->peer, (unsigned long long)total, (unsigned)crc,
-	       (unsigned long long)ms, err ? ", ended by " : "",
-	       err ? strerror(err) : "");
+	printf("echo: %s %s: %llu bytes %s, crc32 %08x, %llu ms, %llu.%02llu "
+	       "MB/s%s%s\n",
+	       what, c->peer, (unsigned long long)c->bytes,
+	       svc == CHARGEN ? "sent" : "read", (unsigned)c->crc,
+	       (unsigned long long)ms,
+	       (unsigned long long)(c->bytes / (ms + 1) / 1000),
+	       (unsigned long long)(c->bytes / (ms + 1) / 10 % 100),
+	       err ? ", ended by " : "", err ? strerror(err) : "");
 	track(c->fd, false);
 	close(c->fd);
-	free(buf);
+	free(c->buf);
 	free(c);
 }
+
+static void echo_conn(void *c)
+{
+	tcp_conn(c, ECHO);
+}
+
+static void discard_conn(void *c)
+{
+	tcp_conn(c, DISCARD);
+}
+
+static void chargen_conn(void *c)
+{
+	tcp_conn(c, CHARGEN);
+}
+
+static void (*const conn_fns[])(void *) = { echo_conn, discard_conn,
+					    chargen_conn };
 
 static void udp_server(void *arg)
 {
@@ -159,9 +221,11 @@ static void on_shutdown(unsigned int reason __unused, void *data __unused)
 	mutex_lock(&conns_lock);
 	shutting_down = true;
 	open = nconns;
-	/* Their threads read end of file, say their line and close. */
+	/* A FIN after the last byte still queued: the peer reads it all,
+	 * then end of file, and closes; our thread then reads end of file,
+	 * says its line and closes too. */
 	for (unsigned int i = 0; i < nconns; i++)
-		shutdown(conns[i], SHUT_RDWR);
+		shutdown(conns[i], SHUT_WR);
 	mutex_unlock(&conns_lock);
 	printf("echo: shutdown: %u connection(s) open, closing them\n", open);
 	deadline_start(&d, &conns_gone, 2 * NSEC_PER_SEC);
@@ -172,31 +236,82 @@ static void on_shutdown(unsigned int reason __unused, void *data __unused)
 
 static struct shutdown_hook hook = { .fn = on_shutdown };
 
-static int bound_socket(int type)
+static int bound_socket(int type, uint16_t port)
 {
 	struct sockaddr_in a = { .sin_family = AF_INET,
-				 .sin_port = htons(PORT) };
+				 .sin_port = htons(port) };
 	int fd = socket(AF_INET, type, 0), one = 1;
 
 	if (fd < 0 ||
 	    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) ||
-	    bind(fd, (struct sockaddr *)&a, sizeof(a))) {
-		printf("echo: %s socket on port %d: %s\n",
-		       type == SOCK_STREAM ? "tcp" : "udp", PORT,
+	    bind(fd, (struct sockaddr *)&a, sizeof(a)) ||
+	    (type == SOCK_STREAM && listen(fd, 64))) {
+		printf("echo: %s socket on port %u: %s\n",
+		       type == SOCK_STREAM ? "tcp" : "udp", port,
 		       strerror(errno));
 		exit(1);
 	}
 	return fd;
 }
 
+/* One service's listening socket: a thread per connection. */
+static void accept_loop(enum service svc, int fd)
+{
+	for (;;) {
+		struct sockaddr_in from;
+		socklen_t len = sizeof(from);
+		int cfd = accept(fd, (struct sockaddr *)&from, &len);
+		struct conn *c;
+		struct thread *t;
+
+		if (cfd < 0) {
+			printf("echo: accept on port %u: %s\n", ports[svc],
+			       strerror(errno));
+			thread_sleep_ns(100 * NSEC_PER_MSEC);
+			continue;
+		}
+		c = calloc(1, sizeof(*c));
+		if (!c || !track(cfd, true)) {
+			close(cfd);
+			free(c);
+			continue;
+		}
+		c->fd = cfd;
+		snprintf(c->peer, sizeof(c->peer), "%s:%u",
+			 inet_ntoa(from.sin_addr), ntohs(from.sin_port));
+		t = thread_create(names[svc], conn_fns[svc], c);
+		if (t) {
+			thread_detach(t);
+		} else {
+			track(cfd, false);
+			close(cfd);
+			free(c);
+		}
+	}
+}
+
+static int listening[3];
+
+static void discard_server(void *arg __unused)
+{
+	accept_loop(DISCARD, listening[DISCARD]);
+}
+
+static void chargen_server(void *arg __unused)
+{
+	accept_loop(CHARGEN, listening[CHARGEN]);
+}
+
 int main(void)
 {
-	int tcp, udp;
 	unsigned int up;
+	int udp;
 
 	crc_init();
-	tcp = bound_socket(SOCK_STREAM); /* the first socket starts the stack */
-	udp = bound_socket(SOCK_DGRAM);
+	/* The first socket starts the stack, and with it the vifs. */
+	for (int svc = ECHO; svc <= CHARGEN; svc++)
+		listening[svc] = bound_socket(SOCK_STREAM, ports[svc]);
+	udp = bound_socket(SOCK_DGRAM, ports[ECHO]);
 	if (pvnet_vif_count() == 0) {
 		printf("echo: no network interface (the cfg has no vif=): "
 		       "nothing to serve\n");
@@ -207,41 +322,12 @@ int main(void)
 		printf("echo: no vif has an address: nothing to serve\n");
 		exit(1);
 	}
-	if (listen(tcp, 64)) {
-		printf("echo: listen: %s\n", strerror(errno));
-		exit(1);
-	}
 	thread_detach(thread_create("udp-echo", udp_server, (void *)(long)udp));
+	thread_detach(thread_create("discard", discard_server, NULL));
+	thread_detach(thread_create("chargen", chargen_server, NULL));
 	shutdown_hook_register(&hook);
-	printf("echo: serving TCP and UDP port %d on %u vif(s)\n", PORT, up);
-	for (;;) {
-		struct sockaddr_in from;
-		socklen_t len = sizeof(from);
-		int fd = accept(tcp, (struct sockaddr *)&from, &len);
-		struct conn *c;
-		struct thread *t;
-
-		if (fd < 0) {
-			printf("echo: accept: %s\n", strerror(errno));
-			thread_sleep_ns(100 * NSEC_PER_MSEC);
-			continue;
-		}
-		c = malloc(sizeof(*c));
-		if (!c || !track(fd, true)) {
-			close(fd);
-			free(c);
-			continue;
-		}
-		c->fd = fd;
-		snprintf(c->peer, sizeof(c->peer), "%s:%u",
-			 inet_ntoa(from.sin_addr), ntohs(from.sin_port));
-		t = thread_create("echo-conn", tcp_conn, c);
-		if (t) {
-			thread_detach(t);
-		} else {
-			track(fd, false);
-			close(fd);
-			free(c);
-		}
-	}
+	printf("echo: serving echo (TCP, UDP 7), discard (TCP 9), chargen "
+	       "(TCP 19) on %u vif(s)\n",
+	       up);
+	accept_loop(ECHO, listening[ECHO]);
 }

@@ -241,6 +241,28 @@ static void watch_thread(void *arg __unused)
 	}
 }
 
+/* At xl shutdown, after the app's own hooks: each vif's counters. */
+static void print_stats(unsigned int reason __unused, void *data __unused)
+{
+	for (struct vif *v = vifs; v; v = v->next) {
+		struct netdev_stats s;
+
+		netdev_get_stats(v->nd, &s);
+		printf("net: vif %u: rx %lu frames (%lu bytes), tx %lu frames "
+		       "(%lu bytes); %lu events, %lu notifies; %lu tx waits, "
+		       "%lu tx dropped, %lu rx / %lu tx errors; %lu grants\n",
+		       v->id, s.rx_frames, s.rx_bytes, s.tx_frames, s.tx_bytes,
+		       s.events, s.notifies, s.tx_waits, s.tx_dropped,
+		       s.rx_errors + s.rx_runts, s.tx_errors, s.grants);
+		if (v->csum_blank)
+			printf("net: vif %u: %lu frames came checksum-blank "
+			       "although we asked for none\n",
+			       v->id, v->csum_blank);
+	}
+}
+
+static struct shutdown_hook stats_hook = { .fn = print_stats };
+
 void pvnet_vifs_start(void)
 {
 	unsigned long gen = 0;
@@ -252,6 +274,7 @@ void pvnet_vifs_start(void)
 	if (n == 0)
 		printf("net: no vif in the domain's cfg: only 127.0.0.1\n");
 	attach_new();
+	shutdown_hook_register(&stats_hook);
 	/* The first change is the watch's own first event. */
 	if (netdev_wait_change(&gen, monotonic_ns() + NSEC_PER_SEC) == 0)
 		thread_detach(thread_create("vif-watch", watch_thread, NULL));
