@@ -26,9 +26,11 @@ static void on_backend_state(struct xs_watch *w, const char *changed __unused)
 	char val[16];
 	int st, rc = xs_read(XS_TX_NONE, w->path, val, sizeof(val));
 
-	if (rc == -XEN_ENOENT) {
+	if (rc == -XEN_ENOENT || rc == -XEN_EACCES) {
 		/* The toolstack removes a backend's directory once the
-		 * device is gone: nothing is left to use our pages. */
+		 * device is gone: nothing is left to use our pages. We may
+		 * read the node only while it exists; once it is gone its
+		 * parent's permissions (dom0's alone) answer EACCES. */
 		st = XenbusStateClosed;
 	} else if (rc < 0 && rc != -XEN_E2BIG) {
 		printk("%s: reading %s: %s; treating the backend as gone\n",
@@ -287,7 +289,15 @@ int xenbus_close(struct xenbus_dev *d)
 			  xenbus_state_name(d->be_state));
 		rc = set_state(d, XS_TX_NONE, XenbusStateClosed);
 	}
-	if (rc) {
+	if (rc && d->be_state == XenbusStateClosed) {
+		/* The toolstack removed the device (xl network-detach): our
+		 * directory went after the backend had closed and let go. */
+		trace_dev("%s: our directory is gone (%s), the backend's "
+			  "closed",
+			  d->label, xs_error_name(rc));
+		d->published = false;
+		rc = 0;
+	} else if (rc) {
 		printk("%s: saying Closing/Closed: %s\n", d->label,
 		       xs_error_name(rc));
 	} else if (wait_backend(d, XenbusStateClosed, false, d->close_ns)) {

@@ -45,7 +45,10 @@ static void status_changed(struct netif *netif)
 	struct pvnet_if *nif = netif->state;
 
 	if (nif->on_status)
-		nif->on_status(nif, nif->status_arg);
+		nif->on_status(nif->status_arg,
+			       ip4_addr_get_u32(netif_ip4_addr(netif)),
+			       ip4_addr_get_u32(netif_ip4_netmask(netif)),
+			       ip4_addr_get_u32(netif_ip4_gw(netif)));
 	wake_all(&addr_changed);
 }
 
@@ -163,16 +166,6 @@ int pvnet_dhcp_start(struct pvnet_if *nif)
 uint32_t pvnet_ipv4(struct pvnet_if *nif)
 {
 	return ip4_addr_get_u32(netif_ip4_addr(&nif->netif));
-}
-
-void pvnet_ipv4_config(struct pvnet_if *nif, uint32_t *addr, uint32_t *mask,
-		       uint32_t *gw)
-{
-	LOCK_TCPIP_CORE();
-	*addr = ip4_addr_get_u32(netif_ip4_addr(&nif->netif));
-	*mask = ip4_addr_get_u32(netif_ip4_netmask(&nif->netif));
-	*gw = ip4_addr_get_u32(netif_ip4_gw(&nif->netif));
-	UNLOCK_TCPIP_CORE();
 }
 
 void pvnet_set_status_fn(struct pvnet_if *nif, pvnet_status_fn fn, void *arg)

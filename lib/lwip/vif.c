@@ -42,6 +42,10 @@ struct vif {
 };
 
 static struct vif *vifs;
+/* Vifs whose backend closed them: not opened again while they are still
+ * listed (the toolstack removes their directories a moment later); an
+ * id that was gone from the list may come back (network-attach). */
+static unsigned int closed_ids[16], nclosed;
 static struct mutex vifs_lock = MUTEX_INIT;
 static unsigned int count;
 
@@ -85,14 +89,12 @@ static void deliver(void *arg, const void *frame, size_t len,
 	pvnet_input(v->nif, frame, len);
 }
 
-/* tcpip thread: DHCP's answer (or its loss). */
-static void on_status(struct pvnet_if *nif, void *arg)
+/* tcpip thread, stack locked: DHCP's answer (or its loss). */
+static void on_status(void *arg, uint32_t a, uint32_t m, uint32_t g)
 {
 	struct vif *v = arg;
-	uint32_t a, m, g;
 	char as[16], gs[16];
 
-	pvnet_ipv4_config(nif, &a, &m, &g);
 	if (!v->dhcp || !a || v->reported)
 		return;
 	v->reported = true;
@@ -115,6 +117,8 @@ static void detach(struct vif *v, int why)
 	if (*pp)
 		*pp = v->next;
 	count--;
+	if (nclosed < 16)
+		closed_ids[nclosed++] = v->id;
 	mutex_unlock(&vifs_lock);
 	netdev_close(v->nd);
 	free(v);
@@ -181,7 +185,7 @@ static bool attached(unsigned int id)
 
 static void attach(unsigned int id)
 {
-	struct vif *v = calloc(1, sizeof(*v));
+	struct vif *v = calloc(1, sizeof(*v)), **pp;
 	struct thread *rx;
 	uint8_t mac[6];
 	int rc;
@@ -208,8 +212,9 @@ static void attach(unsigned int id)
 	}
 	configure(v);
 	mutex_lock(&vifs_lock);
-	v->next = vifs;
-	vifs = v;
+	for (pp = &vifs; *pp; pp = &(*pp)->next) /* in the order opened */
+		;
+	*pp = v;
 	count++;
 	mutex_unlock(&vifs_lock);
 	rx = thread_create("vif-rx", rx_thread, v);
@@ -219,13 +224,28 @@ static void attach(unsigned int id)
 		printf("net: vif %u: no thread to receive\n", id);
 }
 
+static bool listed(unsigned int id, const unsigned int *ids, int n)
+{
+	for (int i = 0; i < n && i < 16; i++)
+		if (ids[i] == id)
+			return true;
+	return false;
+}
+
 static void attach_new(void)
 {
 	unsigned int ids[16];
 	int n = netdev_list(ids, 16);
 
+	mutex_lock(&vifs_lock);
+	for (unsigned int i = 0; i < nclosed;)
+		if (listed(closed_ids[i], ids, n))
+			i++;
+		else
+			closed_ids[i] = closed_ids[--nclosed];
+	mutex_unlock(&vifs_lock);
 	for (int i = 0; i < n && i < 16; i++)
-		if (!attached(ids[i]))
+		if (!attached(ids[i]) && !listed(ids[i], closed_ids, nclosed))
 			attach(ids[i]);
 }
 

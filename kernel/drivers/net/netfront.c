@@ -157,10 +157,30 @@ static void release(struct netdev *nd)
 		       nd->xb.label, kept);
 }
 
+/* The toolstack sets online = 0 when it removes a device (xl
+ * network-detach): such a vif is going, not to be connected again. */
+static int check_online(struct netdev *nd)
+{
+	char path[XENBUS_PATH_MAX + 8];
+	unsigned long online;
+	int rc;
+
+	snprintf(path, sizeof(path), "%s/online", nd->xb.backend);
+	rc = xs_read_ulong(XS_TX_NONE, path, 1, &online);
+	if (rc == 0 && online == 0) {
+		printk("%s: being removed by the toolstack (online = 0)\n",
+		       nd->xb.label);
+		return -XEN_ENOENT;
+	}
+	return 0;
+}
+
 static int open_vif(struct netdev *nd, unsigned int id)
 {
 	int rc = xenbus_open(&nd->xb, "vif", id);
 
+	if (!rc)
+		rc = check_online(nd);
 	if (rc)
 		return rc;
 	rc = read_mac(nd);

@@ -39,13 +39,14 @@ int pvnet_set_ipv4(struct pvnet_if *nif, uint32_t addr, uint32_t mask,
 int pvnet_dhcp_start(struct pvnet_if *nif);
 /* The interface's address, 0 while it has none. */
 uint32_t pvnet_ipv4(struct pvnet_if *nif);
-void pvnet_ipv4_config(struct pvnet_if *nif, uint32_t *addr, uint32_t *mask,
-		       uint32_t *gw);
 /* Waits until the interface has an address (DHCP answered) or the
  * monotonic clock reaches deadline_ns: 0 or ETIMEDOUT. */
 int pvnet_wait_ipv4(struct pvnet_if *nif, uint64_t deadline_ns);
-/* fn(nif, arg) runs (in the tcpip thread) whenever its address changes. */
-typedef void (*pvnet_status_fn)(struct pvnet_if *nif, void *arg);
+/* fn(arg, addr, mask, gw) runs whenever the interface's address
+ * changes, in the tcpip thread with the stack locked: it must not call
+ * into the stack. */
+typedef void (*pvnet_status_fn)(void *arg, uint32_t addr, uint32_t mask,
+				uint32_t gw);
 void pvnet_set_status_fn(struct pvnet_if *nif, pvnet_status_fn fn, void *arg);
 /* Takes the interface out of the stack and frees it: the send function
  * is not called again once this returns. */
