@@ -13,6 +13,8 @@
  *                      answered within 1 s (3 tries) and intact?
  *   netpeer reset ADDR PORT BYTES      sends BYTES, reads nothing, then
  *                      resets the connection (SO_LINGER 0)
+ *   netpeer blast ADDR PORT COUNT SIZE COUNT datagrams of SIZE as fast
+ *                      as they go, expecting nothing back
  *   netpeer hold ADDR PORT CONNS SECS  opens CONNS echo connections,
  *                      says so, then waits SECS for the guest to end
  *                      each one (end of file)
@@ -307,6 +309,26 @@ static int udp(unsigned int count, size_t size)
 	return ok == count ? 0 : 1;
 }
 
+static int blast(unsigned int count, size_t size)
+{
+	int fd = socket(AF_INET, SOCK_DGRAM, 0);
+	uint8_t *buf = calloc(1, size);
+	unsigned int sent = 0;
+	double t0 = now(), dt;
+
+	connect(fd, (struct sockaddr *)&peer, sizeof(peer));
+	while (sent < count) {
+		if (send(fd, buf, size, 0) == (ssize_t)size)
+			sent++;
+		else if (errno != ENOBUFS && errno != EAGAIN)
+			break;
+	}
+	dt = now() - t0;
+	printf("netpeer: blast: %u datagrams of %zu bytes in %.2f s\n", sent,
+	       size, dt);
+	return sent == count ? 0 : 1;
+}
+
 static int reset(uint64_t bytes)
 {
 	static uint8_t buf[65536];
@@ -379,8 +401,9 @@ int main(int argc, char **argv)
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	crc_init();
 	if (argc < 5) {
-		fprintf(stderr, "usage: netpeer tcp|send|recv|udp|reset|hold "
-				"ADDR PORT ...\n");
+		fprintf(stderr,
+			"usage: netpeer tcp|send|recv|udp|blast|reset|hold "
+			"ADDR PORT ...\n");
 		return 2;
 	}
 	peer.sin_family = AF_INET;
@@ -397,6 +420,8 @@ int main(int argc, char **argv)
 		return recv_only(strtoull(argv[4], NULL, 0));
 	if (!strcmp(mode, "udp") && argc == 6)
 		return udp((unsigned)atoi(argv[4]), (size_t)atoi(argv[5]));
+	if (!strcmp(mode, "blast") && argc == 6)
+		return blast((unsigned)atoi(argv[4]), (size_t)atoi(argv[5]));
 	if (!strcmp(mode, "reset"))
 		return reset(strtoull(argv[4], NULL, 0));
 	if (!strcmp(mode, "hold") && argc == 6)
