@@ -108,6 +108,26 @@ static __attribute__((unused)) void fz_fill(void *p, size_t n)
 		((unsigned char *)p)[i] = (unsigned char)fz_u64();
 }
 
+/* --- a log of the current input's steps, for a target's fz_dump ---- */
+
+static char fz_log_text[4096];
+static size_t fz_log_len; /* emptied before each iteration */
+
+__attribute__((format(printf, 1, 2), unused)) static void
+fz_note(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (fz_log_len >= sizeof(fz_log_text) - 96)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(fz_log_text + fz_log_len,
+		      sizeof(fz_log_text) - fz_log_len, fmt, ap);
+	va_end(ap);
+	fz_log_len += n > 0 ? (size_t)n : 0;
+}
+
 /* --- running and reporting ------------------------------------------ */
 
 static const char *fz_target, *fz_argv0;
@@ -196,6 +216,8 @@ static void fz_run_one(const struct fuzz_target *t, uint64_t iter)
 	fz_iter = iter;
 	fz_state = fz_mix(fz_seed ^ fz_hash(t->name)) + fz_mix(iter);
 	fz_dump = NULL;
+	fz_log_len = 0;
+	fz_log_text[0] = '\0';
 	t->one();
 }
 

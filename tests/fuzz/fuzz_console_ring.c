@@ -26,26 +26,10 @@ static struct xencons_interface *ring, expect;
 /* Bytes in flight, oldest first: out (ours, for the backend), in. */
 static char model_out[OUT_SIZE], model_in[IN_SIZE];
 static size_t n_out, n_in;
-static char log_text[4096];
-static size_t log_len;
-
-__attribute__((format(printf, 1, 2))) static void note(const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	if (log_len >= sizeof(log_text) - 64)
-		return;
-	va_start(ap, fmt);
-	n = vsnprintf(log_text + log_len, sizeof(log_text) - log_len, fmt, ap);
-	va_end(ap);
-	log_len += n > 0 ? (size_t)n : 0;
-}
-
 static void dump(void)
 {
-	printf("%s  now: out %#x..%#x, in %#x..%#x\n", log_text, ring->out_cons,
-	       ring->out_prod, ring->in_cons, ring->in_prod);
+	printf("%s  now: out %#x..%#x, in %#x..%#x\n", fz_log_text,
+	       ring->out_cons, ring->out_prod, ring->in_cons, ring->in_prod);
 }
 
 static bool out_sane(void)
@@ -103,7 +87,7 @@ static void step_write(void)
 	fz_fill(buf, n);
 	expect = *ring;
 	rc = cons_ring_write(ring, buf, n);
-	note("  write %zu: %ld\n", n, rc);
+	fz_note("  write %zu: %ld\n", n, rc);
 	if (!sane) {
 		FZ_CHECK(rc == -XEN_EIO, "broken out: %ld", rc);
 	} else {
@@ -128,7 +112,7 @@ static void step_read(void)
 
 	expect = *ring;
 	rc = cons_ring_read(ring, buf, n);
-	note("  read %zu: %ld\n", n, rc);
+	fz_note("  read %zu: %ld\n", n, rc);
 	if (!sane) {
 		FZ_CHECK(rc == -XEN_EIO, "broken in: %ld", rc);
 		expect.in_cons = expect.in_prod; /* dropped, to start over */
@@ -184,7 +168,7 @@ static void step_honest_backend(void)
 		ring->in[MASK_XENCONS_IDX(ring->in_prod++, ring->in)] = c;
 		model_in[n_in++] = c;
 	}
-	note("  backend takes %zu, gives %zu\n", take, give);
+	fz_note("  backend takes %zu, gives %zu\n", take, give);
 }
 
 /* An index just past sane, exactly full, behind, or anything. */
@@ -215,8 +199,8 @@ static void step_hostile_backend(void)
 		ring->out_cons = hostile(ring->out_prod, OUT_SIZE, false);
 	else
 		ring->in_prod = hostile(ring->in_cons, IN_SIZE, true);
-	note("  backend sets out_cons %#x, in_prod %#x\n", ring->out_cons,
-	     ring->in_prod);
+	fz_note("  backend sets out_cons %#x, in_prod %#x\n", ring->out_cons,
+		ring->in_prod);
 	resync();
 }
 
@@ -231,8 +215,7 @@ FUZZ(hostile_backend, 15000)
 	ring->out_cons = ring->out_prod = start;
 	ring->in_cons = ring->in_prod = start + (XENCONS_RING_IDX)fz_u64() % 7;
 	n_out = n_in = 0;
-	log_len = 0;
-	note("  start out %#x, in %#x\n", ring->out_cons, ring->in_cons);
+	fz_note("  start out %#x, in %#x\n", ring->out_cons, ring->in_cons);
 	fz_dump = dump;
 	for (unsigned int k = 1 + fz_below(60); k; k--) {
 		switch (fz_below(10)) {

@@ -30,25 +30,9 @@
 
 static char *page;
 static char before[NF_PAGE_SIZE];
-static char log_text[4096];
-static size_t log_len;
-
-__attribute__((format(printf, 1, 2))) static void note(const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	if (log_len >= sizeof(log_text) - 96)
-		return;
-	va_start(ap, fmt);
-	n = vsnprintf(log_text + log_len, sizeof(log_text) - log_len, fmt, ap);
-	va_end(ap);
-	log_len += n > 0 ? (size_t)n : 0;
-}
-
 static void dump(void)
 {
-	printf("%s", log_text);
+	printf("%s", fz_log_text);
 }
 
 static RING_IDX start_index(void)
@@ -97,7 +81,7 @@ static void rx_refill(void)
 
 	memcpy(before, page, NF_PAGE_SIZE);
 	nf_rx_refill(&rx);
-	note("  refill: %u -> %u\n", old, rx.req_prod);
+	fz_note("  refill: %u -> %u\n", old, rx.req_prod);
 	FZ_CHECK(rx.req_prod == old + n, "posted %u, freed %u",
 		 rx.req_prod - old, n);
 	FZ_CHECK(rs->req_prod == rx.req_prod, "req_prod not published");
@@ -154,8 +138,8 @@ static bool rx_take_all(void)
 
 		memcpy(before, page, NF_PAGE_SIZE);
 		rc = nf_rx_take(&rx, &got, why, sizeof(why));
-		note("  take at %u: %d (want %d)%s%s\n", cons, rc, w,
-		     rc < 0 ? ": " : "", rc < 0 ? why : "");
+		fz_note("  take at %u: %d (want %d)%s%s\n", cons, rc, w,
+			rc < 0 ? ": " : "", rc < 0 ? why : "");
 		FZ_CHECK(rc == w, "take %d, the rules say %d", rc, w);
 		only_changed("take");
 		if (rc <= 0) {
@@ -189,7 +173,7 @@ static void rx_honest(unsigned int k)
 		be_cons++;
 	}
 	rs->rsp_prod = be_cons;
-	note("  backend answers up to %u\n", be_cons);
+	fz_note("  backend answers up to %u\n", be_cons);
 }
 
 /* An index near a limit: the limit itself and one either side. */
@@ -223,17 +207,17 @@ static void rx_hostile(void)
 		break;
 	case 5: /* as many responses as requests, or one more */
 		rs->rsp_prod = near(rx.req_prod);
-		note("  backend sets rsp_prod %u\n", rs->rsp_prod);
+		fz_note("  backend sets rsp_prod %u\n", rs->rsp_prod);
 		return;
 	default:
 		rs->rsp_prod = rx.rsp_cons + (RING_IDX)fz_edge(0xffffffffu);
-		note("  backend sets rsp_prod %u\n", rs->rsp_prod);
+		fz_note("  backend sets rsp_prod %u\n", rs->rsp_prod);
 		return;
 	}
 	if (rs->rsp_prod == rx.rsp_cons)
 		rs->rsp_prod++;
-	note("  backend writes slot %u: id %u off %u flags %#x status %d\n",
-	     rx.rsp_cons, r->id, r->offset, r->flags, r->status);
+	fz_note("  backend writes slot %u: id %u off %u flags %#x status %d\n",
+		rx.rsp_cons, r->id, r->offset, r->flags, r->status);
 }
 
 FUZZ(rx_backend, 2000)
@@ -245,7 +229,6 @@ FUZZ(rx_backend, 2000)
 
 	page = malloc(NF_PAGE_SIZE);
 	memset(page, 0, NF_PAGE_SIZE);
-	log_len = 0;
 	fz_dump = dump;
 	memset(on_ring, 0, sizeof(on_ring));
 	for (unsigned int i = 0; i < NF_RX_BUFS; i++)
@@ -254,7 +237,7 @@ FUZZ(rx_backend, 2000)
 	rs = rx.s;
 	rx.req_prod = rx.rsp_cons = rs->req_prod = rs->rsp_prod = be_cons = at;
 	freed = nbufs;
-	note("  %u buffers from index %u\n", nbufs, at);
+	fz_note("  %u buffers from index %u\n", nbufs, at);
 	rx_refill();
 	for (unsigned int k = 1 + fz_below(40); k; k--) {
 		if (fz_chance(8))
@@ -370,8 +353,8 @@ static void tx_reap(void)
 		}
 	}
 	rc = nf_tx_reap(&tx, &c, why, sizeof(why));
-	note("  reap: %d (want %d)%s%s\n", rc, expect, rc < 0 ? ": " : "",
-	     rc < 0 ? why : "");
+	fz_note("  reap: %d (want %d)%s%s\n", rc, expect, rc < 0 ? ": " : "",
+		rc < 0 ? why : "");
 	FZ_CHECK(rc == expect, "reap %d, the rules say %d", rc, expect);
 	FZ_CHECK(!memcmp(&c, &want, sizeof(c)), "counts %lu/%lu/%lu", c.ok,
 		 c.error, c.dropped);
@@ -405,7 +388,7 @@ static void tx_hostile(void)
 	}
 	r->status = (int16_t)(fz_chance(50) ? fz_below(5) - 3 : fz_u64());
 	ts->rsp_prod++;
-	note("  backend answers id %u status %d\n", r->id, r->status);
+	fz_note("  backend answers id %u status %d\n", r->id, r->status);
 }
 
 FUZZ(tx_backend, 3000)
@@ -417,7 +400,6 @@ FUZZ(tx_backend, 3000)
 
 	page = malloc(NF_PAGE_SIZE);
 	memset(page, 0, NF_PAGE_SIZE);
-	log_len = 0;
 	fz_dump = dump;
 	memset(out, 0, sizeof(out));
 	memset(held, 0, sizeof(held));
@@ -425,7 +407,7 @@ FUZZ(tx_backend, 3000)
 	ts = tx.s;
 	tx.req_prod = tx.rsp_cons = ts->req_prod = ts->rsp_prod = at;
 	be_tx_cons = at;
-	note("  %u buffers from index %u\n", nbufs, at);
+	fz_note("  %u buffers from index %u\n", nbufs, at);
 	for (unsigned int k = 1 + fz_below(40); k; k--) {
 		tx_send_some();
 		if (fz_chance(8))
