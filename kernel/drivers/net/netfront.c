@@ -129,7 +129,7 @@ int nf_connect(struct netdev *nd)
 	return xenbus_connect(&nd->xb, keys, ARRAY_SIZE(keys));
 }
 
-static bool is_open(unsigned int id)
+static bool vif_is_open(unsigned int id)
 {
 	for (struct netdev *nd = netdevs; nd; nd = nd->next)
 		if (nd->xb.id == id)
@@ -139,7 +139,7 @@ static bool is_open(unsigned int id)
 
 /* Undoes an open at any point, or a close; what the backend may still
  * use stays with it. */
-static void release(struct netdev *nd)
+static void release_vif(struct netdev *nd)
 {
 	unsigned int kept = 0;
 
@@ -209,10 +209,10 @@ int netdev_open(unsigned int id, struct netdev **out)
 		return -XEN_ENOMEM;
 	nd->rx_lock = (struct mutex)MUTEX_INIT;
 	mutex_lock(&open_lock);
-	rc = is_open(id) ? -XEN_EBUSY : open_vif(nd, id);
+	rc = vif_is_open(id) ? -XEN_EBUSY : open_vif(nd, id);
 	if (rc) {
 		mutex_unlock(&open_lock);
-		release(nd);
+		release_vif(nd);
 		kfree(nd);
 		return rc;
 	}
@@ -250,7 +250,7 @@ int netdev_close(struct netdev *nd)
 	trace_dev("%s: closed: %lu frames sent, %lu received, %u dropped in "
 		  "flight",
 		  nd->xb.label, nd->stats.tx_frames, nd->stats.rx_frames, left);
-	release(nd);
+	release_vif(nd);
 	mutex_unlock(&nd->rx_lock);
 	kfree(nd);
 	return rc;

@@ -43,7 +43,7 @@ void nf_stop(struct netdev *nd, int err, const char *why)
 	wake_all(&nd->xb.wq);
 }
 
-static void notify(struct netdev *nd)
+static void notify_backend(struct netdev *nd)
 {
 	nd->stats.notifies++;
 	evtchn_notify(nd->port);
@@ -59,7 +59,7 @@ void nf_rings_start(struct netdev *nd, void *rx_ring, void *tx_ring)
 }
 
 /* A backend that went Closing or Closed has unmapped our rings. */
-static int check(struct netdev *nd)
+static int vif_gone(struct netdev *nd)
 {
 	if (!nd->stopped && nd->xb.be_gone) {
 		nd->stopped = -XEN_ENOTCONN;
@@ -77,7 +77,7 @@ bool nf_tx_collect(struct netdev *nd)
 	char why[128];
 	int rc;
 
-	if (check(nd))
+	if (vif_gone(nd))
 		return false;
 	rc = nf_tx_reap(&nd->tx, &c, why, sizeof(why));
 	nd->stats.tx_errors += c.error + c.dropped;
@@ -128,7 +128,7 @@ int netdev_send(struct netdev *nd, const void *frame, size_t len)
 	 * dom0 checks them as it would a wire's. */
 	if (nf_tx_post(&nd->tx, (unsigned int)id, nd->tx_gref[id / 2], off,
 		       (unsigned int)len, 0))
-		notify(nd);
+		notify_backend(nd);
 	return 0;
 }
 
@@ -142,7 +142,7 @@ static unsigned int rx_flags(unsigned int f)
 static void refill(struct netdev *nd)
 {
 	if (nf_rx_refill(&nd->rx))
-		notify(nd);
+		notify_backend(nd);
 }
 
 int netdev_poll(struct netdev *nd, netdev_rx_fn fn, void *arg, unsigned int max)
@@ -152,7 +152,7 @@ int netdev_poll(struct netdev *nd, netdev_rx_fn fn, void *arg, unsigned int max)
 	int n = 0, rc = 0;
 
 	mutex_lock(&nd->rx_lock);
-	while (!check(nd) && (unsigned int)n < max) {
+	while (!vif_gone(nd) && (unsigned int)n < max) {
 		rc = nf_rx_take(&nd->rx, &p, why, sizeof(why));
 		if (rc <= 0)
 			break;
@@ -191,7 +191,7 @@ int netdev_wait(struct netdev *nd, uint64_t deadline)
 	wait_event(nd->xb.wq, nd->stopped || nd->xb.be_gone || dl.passed ||
 				      nf_rx_arm(&nd->rx));
 	deadline_stop(&dl);
-	if (check(nd))
+	if (vif_gone(nd))
 		return nd->stopped;
 	return nf_rx_pending(&nd->rx) ? 0 : -XEN_ETIMEDOUT;
 }

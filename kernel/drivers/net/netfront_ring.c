@@ -25,8 +25,8 @@ static RING_IDX load_acquire(const RING_IDX *p)
 }
 
 /* The backend asked for an event at req_event: did we pass it? */
-static bool publish(RING_IDX *prod, const RING_IDX *event, RING_IDX old,
-		    RING_IDX new)
+static bool publish_prod(RING_IDX *prod, const RING_IDX *event, RING_IDX old,
+			 RING_IDX new)
 {
 	__atomic_store_n(prod, new, __ATOMIC_RELEASE);
 	FULL_FENCE();
@@ -81,7 +81,8 @@ bool nf_rx_refill(struct nf_rx *rx)
 	}
 	/* Exactly what was consumed went back: every buffer is posted. */
 	ASSERT(rx->req_prod - rx->rsp_cons == rx->nbufs);
-	return publish(&rx->s->req_prod, &rx->s->req_event, old, rx->req_prod);
+	return publish_prod(&rx->s->req_prod, &rx->s->req_event, old,
+			    rx->req_prod);
 }
 
 static int rx_bad(char *why, size_t n, const char *what, RING_IDX idx,
@@ -202,7 +203,8 @@ bool nf_tx_post(struct nf_tx *tx, unsigned int id, grant_ref_t gref,
 	req->size = (uint16_t)size;
 	tx->state[id] = NF_TX_ON_RING;
 	tx->req_prod++;
-	return publish(&tx->s->req_prod, &tx->s->req_event, old, tx->req_prod);
+	return publish_prod(&tx->s->req_prod, &tx->s->req_event, old,
+			    tx->req_prod);
 }
 
 int nf_tx_reap(struct nf_tx *tx, struct nf_tx_counts *c, char *why, size_t n)
