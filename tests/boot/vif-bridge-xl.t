@@ -1,8 +1,8 @@
 # A vif= line works: libxl runs the rig's vif-bridge hotplug script, which
 # adds the vif netback made for the guest (vifD.0) to xenbr0 (dom0's
 # 192.0.2.1/24) and writes hotplug-status=connected; once the guest is
-# gone, so is the vif.  pvmini has no netfront yet, so only dom0's side
-# is looked at (the Linux domU tests see traffic: linux-net-xl.t).
+# gone, so is the vif.  heartbeat never opens its vif, so only dom0's
+# side is looked at (traffic: echo-xl.t, linux-domu-xl.t).
 app     heartbeat
 args    -- 2
 cfg     vif=['bridge=xenbr0,mac=00:16:3e:00:00:11']
