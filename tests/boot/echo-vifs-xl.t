@@ -29,4 +29,5 @@ xlmatch ^vifs: vif 2 is gone from xenstore and from dom0$
 xlmatch ^netpeer: tcp: 1 connection\(s\) x 100000 bytes: 1 echoed intact
 nomatch has not let go
 nomatch saying Closing/Closed
+nomatch EACCES
 xlnomatch FAILED

@@ -7,9 +7,15 @@
 # requests, a response with a buffer id that does not exist, a frame
 # that runs off its page, a flag never negotiated, TX responses to
 # requests never made. Each stops the vif with a message saying what
-# was wrong; the close still frees everything.
+# was wrong; the close still frees everything. Last, dom0 removes both of
+# the vif's directories under the guest, as libxl does when a frontend is
+# slower than its detach timeout: the backend's state node then answers
+# EACCES, which is a removed backend, not junk, and the close that finds
+# its own directory gone after the backend's end is complete - nothing
+# kept for good.
 app     nftest
 action  on ^nftest: ready for frames$ run arp -s 192.0.2.41 00:16:3e:00:00:41 && netpeer blast 192.0.2.41 9 20000 1472; arp -d 192.0.2.41
+action  on ^nftest: dom0, remove vif 0$ run xenstore-rm /local/domain/0/backend/vif/$DOMID/0 && xenstore-rm /local/domain/$DOMID/device/vif/0 && echo "removed vif 0"
 timeout 90
 expect  poweroff
 match   ^nftest: vif 0: mac 00:16:3e:00:00:41, mtu 1500, ip= 192\.0\.2\.41 netmask 255\.255\.255\.0 \(0\)$
@@ -31,6 +37,9 @@ match   ^vif 0: RX response [0-9]+ \(id [0-9]+, offset 0, flags 0x4, status 1514
 match   ^nftest: hostile: TX responses to requests never made$
 match   ^vif 0: TX rsp_prod [0-9]+ is out of range: [0-9]+ responses consumed, [0-9]+ requests posted; the vif stops$
 match   ^nftest: hostile: every case stopped the vif; every grant back$
+match   ^nftest: removed under us: the vif went down, the close freed everything$
 match   ^nftest: 0 failure\(s\)$
 nomatch FAIL
+nomatch EACCES
+nomatch has not let go
 xlmatch ^netpeer: blast: 20000 datagrams of 1472 bytes

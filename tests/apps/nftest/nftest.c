@@ -12,7 +12,10 @@
  *   - the suspend hooks (a cancelled suspend): a send meanwhile is
  *     dropped (-XEN_EAGAIN), and the vif works again after;
  *   - a hostile backend (hostile.c): each rule broken stops the vif
- *     with a message, and the close still gives every grant back.
+ *     with a message, and the close still gives every grant back;
+ *   - the toolstack removing the vif under us (what libxl does when a
+ *     frontend is slower than its detach timeout): both directories
+ *     gone, the vif is down, and closing it still frees everything.
  * Prints "nftest: FAIL ..." on any surprise, "nftest: N failure(s)".
  */
 #include <pvmini/gnttab.h>
@@ -248,6 +251,27 @@ static void suspend_hooks(void)
 	close_vif(nd, "the suspend");
 }
 
+/* dom0 removes both directories of vif 0 (tests/boot/nftest-xl.t). */
+static void removed_under_us(void)
+{
+	struct netdev *nd = open_vif();
+	int rc;
+
+	if (!nd)
+		return;
+	printk("nftest: dom0, remove vif 0\n");
+	/* Frames may still come (dom0's own chatter) until it is gone. */
+	while ((rc = netdev_wait(nd, monotonic_ns() + 20 * NSEC_PER_SEC)) == 0)
+		netdev_poll(nd, count_frame, &(struct rx_count){ 0 }, 64);
+	EXPECT(rc == -XEN_ENOTCONN, "wait while removed: %d", rc);
+	/* Our own directory goes too: closing cannot say Closing. */
+	for (int i = 0; i < 100 && netdev_list(NULL, 0) > 0; i++)
+		thread_sleep_ns(50 * NSEC_PER_MSEC);
+	close_vif(nd, "the removal");
+	printk("nftest: removed under us: the vif went down, the close freed "
+	       "everything\n");
+}
+
 int main(void)
 {
 	void *page = alloc_pages(0);
@@ -268,6 +292,7 @@ int main(void)
 	csum_cost();
 	suspend_hooks();
 	hostile_backend();
+	removed_under_us();
 	printk("nftest: %d failure(s)\n", failures);
 	return failures ? 1 : 0;
 }
