@@ -349,7 +349,7 @@ static int reset(uint64_t bytes)
 			 0);
 		if (n > 0)
 			sent += (uint64_t)n;
-		else if (poll(&p, 1, 2000) != 1)
+		else if (poll(&p, 1, 500) != 1)
 			break; /* both windows full: reset it now */
 	}
 	setsockopt(fd, SOL_SOCKET, SO_LINGER, &l, sizeof(l));
