@@ -144,11 +144,13 @@ $(BUILD)/newlib.stamp: lib/newlib/build.sh
 # Hosted, not freestanding: gcc may treat printf and friends as builtins.
 # newlib declares clock_gettime, nanosleep and CLOCK_MONOTONIC only for a
 # target that says it has them; lib/newlib/time.c does. lib/newlib/include
-# has the POSIX headers newlib lacks (<poll.h>).
+# has the POSIX headers newlib lacks (<poll.h>). fd_set holds FD_SETSIZE
+# fds, 128 here as in lib/lwip/build.sh: the size of the fd table
+# (lib/newlib/fd.h), which newlib's default of 64 would not cover.
 LIBC_CPPFLAGS := -nostdinc -isystem lib/newlib/include \
 	-isystem $(NEWLIB)/include -isystem $(GCC_INCLUDE) \
 	$(filter-out -nostdinc -isystem $(GCC_INCLUDE),$(CPPFLAGS)) \
-	-D_POSIX_TIMERS=1 -D_POSIX_MONOTONIC_CLOCK=200112L
+	-D_POSIX_TIMERS=1 -D_POSIX_MONOTONIC_CLOCK=200112L -DFD_SETSIZE=128
 LIBC_CFLAGS := $(filter-out -ffreestanding,$(APP_CFLAGS))
 LIBC_GLUE_OBJS := $(patsubst lib/newlib/%.c,$(BUILD)/libc/%.o,\
 	$(wildcard lib/newlib/*.c))
