@@ -39,6 +39,10 @@ int pvnet_set_ipv4(struct pvnet_if *nif, uint32_t addr, uint32_t mask,
 int pvnet_dhcp_start(struct pvnet_if *nif);
 /* The interface's address, 0 while it has none. */
 uint32_t pvnet_ipv4(struct pvnet_if *nif);
+/* The address of the first interface added, other than loopback, that
+ * is up and has one (what a server tells its clients to use); 0 if
+ * none has (yet). Starts the stack if need be. */
+uint32_t pvnet_host_ipv4(void);
 /*
  * A received frame, copied into the stack: call it from a thread, never
  * from an event handler (the stack's memory is the heap's). ENOMEM or
