@@ -144,11 +144,13 @@ $(BUILD)/newlib.stamp: lib/newlib/build.sh
 # Hosted, not freestanding: gcc may treat printf and friends as builtins.
 # newlib declares clock_gettime, nanosleep and CLOCK_MONOTONIC only for a
 # target that says it has them; lib/newlib/time.c does. lib/newlib/include
-# has the POSIX headers newlib lacks (<poll.h>).
+# has the POSIX headers newlib lacks (<poll.h>). fd_set holds FD_SETSIZE
+# fds, 128 here as in lib/lwip/build.sh: the size of the fd table
+# (lib/newlib/fd.h), which newlib's default of 64 would not cover.
 LIBC_CPPFLAGS := -nostdinc -isystem lib/newlib/include \
 	-isystem $(NEWLIB)/include -isystem $(GCC_INCLUDE) \
 	$(filter-out -nostdinc -isystem $(GCC_INCLUDE),$(CPPFLAGS)) \
-	-D_POSIX_TIMERS=1 -D_POSIX_MONOTONIC_CLOCK=200112L
+	-D_POSIX_TIMERS=1 -D_POSIX_MONOTONIC_CLOCK=200112L -DFD_SETSIZE=128
 LIBC_CFLAGS := $(filter-out -ffreestanding,$(APP_CFLAGS))
 LIBC_GLUE_OBJS := $(patsubst lib/newlib/%.c,$(BUILD)/libc/%.o,\
 	$(wildcard lib/newlib/*.c))
@@ -202,7 +204,10 @@ $(BUILD)/ksyms-empty.o: $(BUILD)/ksyms-empty.S
 # An app's optional app.mk sets APP_LIBC = y (link newlib; the kernel
 # enters main through lib/newlib/start.c by ld --wrap=main, so that
 # returning from main is exit()), APP_NET = y (with APP_LIBC: link lwIP
-# and the socket calls; docs/net.md) and APP_FLAGS (extra compiler flags).
+# and the socket calls; docs/net.md), APP_FLAGS (extra compiler flags) and
+# APP_GEN: C files that a rule of its own app.mk writes into
+# $(BUILD)/app/<name>/, compiled and linked like the app's sources, with
+# the app's directory on the "..." include path (apps/httpd: its www/).
 # APP_INTERNALS = y is for test apps under tests/apps/ that probe the
 # kernel itself (the p2m, page tables, the multicall queue): they see the
 # internal headers and link against every kernel symbol. No app in apps/
@@ -211,6 +216,7 @@ define app_rules
 APP_LIBC := n
 APP_NET := n
 APP_FLAGS :=
+APP_GEN :=
 APP_INTERNALS := n
 -include $(call app_dir,$(1))/app.mk
 $(1)_DIR := $(call app_dir,$(1))
@@ -229,7 +235,8 @@ $(1)_CFLAGS := $$(if $$($(1)_LIBC),$$(if $$($(1)_NET),$$(NET_CPPFLAGS),\
 $(1)_KERNEL := $(BUILD)/kernel$$(if $$($(1)_INTERNALS),.r,$$(if \
 	$$($(1)_LIBC),-libc)).o
 $(1)_OBJS := $$(patsubst $$($(1)_DIR)/%.c,$(BUILD)/app/$(1)/%.o,\
-	$$(wildcard $$($(1)_DIR)/*.c)) $(BUILD)/app/$(1)/app_name.o
+	$$(wildcard $$($(1)_DIR)/*.c)) $(BUILD)/app/$(1)/app_name.o \
+	$$(APP_GEN:%.c=$(BUILD)/app/$(1)/%.o)
 $(1)_DEPS := $$($(1)_KERNEL) $$($(1)_OBJS) \
 	$$(if $$($(1)_LIBC),$$(LIBC_GLUE_OBJS) $(BUILD)/newlib.stamp) \
 	$$(if $$($(1)_NET),$$(NET_GLUE_OBJS) $(BUILD)/lwip.stamp)
@@ -243,6 +250,10 @@ $(BUILD)/app/$(1)/%.o: $$($(1)_DIR)/%.c $(FLAGS_DEPS) \
 		$$(if $$($(1)_LIBC),$(BUILD)/newlib.stamp) | $(XEN_H)
 	@mkdir -p $$(dir $$@)
 	$$(call say,CC,$$<)$$(CC) $$($(1)_CFLAGS) -c $$< -o $$@
+$(BUILD)/app/$(1)/%.o: $(BUILD)/app/$(1)/%.c $(FLAGS_DEPS) \
+		$$(if $$($(1)_LIBC),$(BUILD)/newlib.stamp) | $(XEN_H)
+	$$(call say,CC,$$<)$$(CC) $$($(1)_CFLAGS) -iquote $$($(1)_DIR) \
+		-c $$< -o $$@
 $(BUILD)/app/$(1)/app_name.o: kernel/app_name.c $(FLAGS_DEPS) | $(XEN_H)
 	@mkdir -p $$(dir $$@)
 	$(Q)$$(CC) $$(KERNEL_CPPFLAGS) $$(KERNEL_CFLAGS) -DAPP_NAME='"$(1)"' \
@@ -287,7 +298,9 @@ PURE_SRCS := lib/string.c lib/vsnprintf.c lib/ksyms.c kernel/cmdline.c \
 	kernel/xenbus/xenbus_state.c kernel/xenbus/xenbus_pm.c \
 	kernel/drivers/console/console_ring.c lib/newlib/tty_line.c \
 	kernel/drivers/net/netfront_ring.c kernel/drivers/net/netfront_cfg.c \
-	lib/newlib/inet.c
+	lib/newlib/inet.c \
+	apps/httpd/http_parse.c apps/httpd/http_reply.c \
+	apps/httpd/bytes_pattern.c
 HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -MMD -MP -Iinclude \
 	-Iarch/$(ARCH)/include -I$(BUILD)/include -iquote .
 # Every unit test is built twice: plain in build/unit/, and with

@@ -185,10 +185,12 @@ fi
 FILES=$(cd "$SRC/src" && ls core/*.c core/ipv4/*.c api/*.c netif/ethernet.c)
 GCC_INCLUDE=$(gcc -print-file-name=include)
 # Code generation as newlib's and the apps' (lib/newlib/build.sh says why).
+# FD_SETSIZE as the apps have it (the Makefile's LIBC_CPPFLAGS): lwIP
+# refuses to build with more sockets (MEMP_NUM_NETCONN) than it.
 CFLAGS="-std=gnu11 -O2 -g -mcmodel=kernel -mno-red-zone -fno-stack-protector \
 -fno-pic -fno-pie -fno-omit-frame-pointer -fno-optimize-sibling-calls \
 -ffunction-sections -fdata-sections -Wall -Wno-address \
--nostdinc -isystem $NEWLIB/include -isystem $GCC_INCLUDE \
+-nostdinc -isystem $NEWLIB/include -isystem $GCC_INCLUDE -DFD_SETSIZE=128 \
 -I$HERE -I$SRC/src/include"
 mkdir -p "$TMP/obj" "$TMP/out/lib"
 compile() {

@@ -52,8 +52,8 @@
 #define MEMP_MEM_MALLOC 1
 #define MEM_ALIGNMENT 8
 /* The only count left that limits anything: sockets open at once (the
- * app's fd table has room for 61, fds 3..63). */
-#define MEMP_NUM_NETCONN 64
+ * app's fd table has room for 125, fds 3..127; lib/newlib/fd.h). */
+#define MEMP_NUM_NETCONN 128
 
 /* --- Protocols ----------------------------------------------------------- */
 #define LWIP_IPV4 1

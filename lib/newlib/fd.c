@@ -7,9 +7,14 @@
  * never get the same fd. Slots 0-2 are the console (tty.c) from the start.
  */
 #include <errno.h>
+#include <sys/select.h>
 
 #include "fd.h"
 #include "tty.h"
+
+_Static_assert(
+	FD_SETSIZE == FD_MAX,
+	"select() must name every fd: see LIBC_CPPFLAGS in the Makefile");
 
 /* A reserved slot: taken, but not open yet (every call gives EBADF). */
 static const struct fd_ops reserved;

@@ -11,8 +11,10 @@
 #include <stdbool.h>
 #include <sys/types.h>
 
-/* = newlib's FD_SETSIZE: select() can name every fd. */
-#define FD_MAX 64
+/* = FD_SETSIZE, which the Makefile sets for apps and this glue (newlib's
+ * default is 64), so that select() can name every fd; fd.c checks that
+ * the two agree. 128: a server and as many clients in one domain. */
+#define FD_MAX 128
 
 struct stat;
 struct pollfd;

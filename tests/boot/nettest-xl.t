@@ -7,7 +7,8 @@
 # mixed with the console), a peer's close and shutdown(SHUT_WR) seen by a
 # blocked reader, UDP, 20 connections at once, 1 MiB each way with a
 # checksum, and a make-believe Ethernet driver under pvnet.h (ARP, UDP
-# both ways, ping).
+# both ways, ping; pvnet_host_ipv4 0 until it has its address, then
+# that address, never loopback's).
 app     nettest
 timeout 120
 expect  poweroff

@@ -64,6 +64,10 @@ unsigned int pvnet_vif_count(void);
 /* Waits until every vif that can have an address has one, at most ms;
  * returns how many have one (0: nothing to serve on). */
 unsigned int pvnet_wait_vifs(unsigned int ms);
+/* The address of the first interface added, other than loopback, that
+ * is up and has one (what a server tells its clients to use); 0 if
+ * none has (yet). Starts the stack if need be. */
+uint32_t pvnet_host_ipv4(void);
 /*
  * A received frame, copied into the stack: call it from a thread, never
  * from an event handler (the stack's memory is the heap's). ENOMEM or

@@ -153,8 +153,13 @@ void check_ether(void)
 		return;
 	memcpy(&to.sin_addr, peer_ip, 4);
 	memcpy(&me.sin_addr, us_ip, 4);
+	/* The address a server announces: not loopback's, and this one's
+	 * only once it has one. */
+	ok &= check(pvnet_host_ipv4() == 0, "pvnet_host_ipv4 with no address");
 	pvnet_set_ipv4(nif, me.sin_addr.s_addr, htonl(0xffffff00), 0);
 	pvnet_link(nif, true);
+	ok &= check(pvnet_host_ipv4() == me.sin_addr.s_addr,
+		    "pvnet_host_ipv4 is the interface's address");
 	u = socket(AF_INET, SOCK_DGRAM, 0);
 	/* Should a frame go astray, fail rather than wait for good. */
 	setsockopt(u, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof(patience));
