@@ -13,6 +13,12 @@
 void xenstore_init(void);
 /* kernel/xenbus/lifecycle.c: the control/shutdown watch. */
 void lifecycle_init(void);
+/*
+ * The suspend sequence (kernel/suspend.c, above this layer) registers
+ * fn: it is called in the xswatch thread, once per "suspend" request,
+ * and must not block there. control/feature-suspend is written now.
+ */
+void lifecycle_set_suspend_handler(void (*fn)(void));
 
 /* kernel/xenbus/xs_ring.c */
 int xs_ring_connect(void);
@@ -27,5 +33,21 @@ int xs_request(uint32_t type, xs_tx_t tx, const struct xs_part *parts,
 /* kernel/xenbus/xs_watch.c: takes a watch event's payload (kmalloc'd). */
 void xs_watch_deliver(char *payload, uint32_t len);
 int xs_watch_start(void);
+
+/*
+ * Suspend and resume (docs/suspend.md). xenstore_suspend holds new
+ * requests back and waits for those in flight: 0, or -XEN_EBUSY (then
+ * nothing is held back). xenstore_resume lets them go; in a new domain
+ * it first takes the new connection (port, ring) and sets every watch
+ * again. The ring's and the watches' own parts: xs_ring_*, xs_watch_*.
+ */
+int xenstore_suspend(void);
+void xenstore_resume(bool new_domain);
+int xs_ring_suspend(void);
+void xs_ring_resume(bool new_domain);
+unsigned int xs_ring_port(void);
+/* Sets every watch again (a new connection knows none); returns how
+ * many, or the first error. */
+int xs_watch_resume(void);
 
 #endif

@@ -65,6 +65,14 @@ static uint32_t next_req_id = 1;
 static int broken; /* 0, or the errno every request now fails with */
 /* From the heap at connect time: dom0 has no store and no use for it. */
 static char *payload_buf;
+/* Suspend (docs/suspend.md): new requests wait at the gate; the
+ * suspending thread waits on idle_wq for those in flight to end. A
+ * restore makes a new connection: `generation` tells the reader that
+ * the message it was reading is gone with the old one. */
+static bool gated;
+static struct wait_queue gate_wq = WAIT_QUEUE_INIT;
+static struct wait_queue idle_wq = WAIT_QUEUE_INIT;
+static uint32_t generation;
 
 static void ring_event(evtchn_port_t p __unused, void *data __unused)
 {
@@ -94,17 +102,21 @@ static int ring_corrupt(const char *which)
 	return -XEN_EIO;
 }
 
-/* Copies n bytes out of the response ring, waiting for them. */
-static int ring_read(void *dst, size_t n)
+/* Copies n bytes out of the response ring, waiting for them;
+ * -XEN_EAGAIN if a restore replaced the connection (generation gen). */
+static int ring_read(void *dst, size_t n, uint32_t gen)
 {
 	char *out = dst;
 
 	while (n) {
 		long got;
 
-		wait_event(ring_wq, broken || xs_ring_readable(&io));
+		wait_event(ring_wq, broken || gen != generation ||
+					    xs_ring_readable(&io));
 		if (broken)
 			return broken;
+		if (gen != generation)
+			return -XEN_EAGAIN;
 		got = xs_ring_read(&io, out, n);
 		if (got < 0)
 			return ring_corrupt("response");
@@ -172,6 +184,7 @@ static int send(struct xs_pending *p, char *msg, size_t size)
 	}
 	writing = false;
 	wake_all(&writer_wq);
+	wake_all(&idle_wq);
 	return rc;
 }
 
@@ -221,7 +234,9 @@ static void reader(void *arg __unused)
 	int rc;
 
 	for (;;) {
-		rc = ring_read(&h, sizeof(h));
+		uint32_t gen = generation;
+
+		rc = ring_read(&h, sizeof(h), gen);
 		if (!rc) {
 			rc = xs_check_header(&h);
 			if (rc) {
@@ -232,7 +247,9 @@ static void reader(void *arg __unused)
 			}
 		}
 		if (!rc)
-			rc = ring_read(payload_buf, h.len);
+			rc = ring_read(payload_buf, h.len, gen);
+		if (rc == -XEN_EAGAIN)
+			continue; /* a new connection: a message starts */
 		if (rc) {
 			printk("xenstore: connection closed (%s)\n",
 			       xs_error_name(rc));
@@ -276,6 +293,7 @@ int xs_request(uint32_t type, xs_tx_t tx, const struct xs_part *parts,
 
 	if (!ring)
 		return -XEN_ENODEV;
+	wait_event(gate_wq, !gated);
 	if (broken)
 		return broken;
 	msg = kmalloc(XS_MSG_MAX);
@@ -302,6 +320,7 @@ int xs_request(uint32_t type, xs_tx_t tx, const struct xs_part *parts,
 	wait_event(p.wq, p.done);
 	timer_cancel(&timeout);
 	unlink_pending(&p);
+	wake_all(&idle_wq);
 	if (p.err == -XEN_ETIMEDOUT)
 		printk("xenstore: %s request %u (type %u) in %lu s\n",
 		       rc ? "could not send" : "no reply to", p.req_id, type,
@@ -324,9 +343,15 @@ int xs_request(uint32_t type, xs_tx_t tx, const struct xs_part *parts,
 	return 0;
 }
 
+static int start_reader(void)
+{
+	return thread_create_flags("xsread", reader, NULL, THREAD_NO_FPU)
+		       ? 0
+		       : -XEN_ENOMEM;
+}
+
 int xs_ring_connect(void)
 {
-	struct thread *t;
 	int rc;
 
 	ring = mfn_to_virt(start_info->store_mfn);
@@ -348,8 +373,7 @@ int xs_ring_connect(void)
 		ring = NULL;
 		return rc;
 	}
-	t = thread_create_flags("xsread", reader, NULL, THREAD_NO_FPU);
-	if (!t) {
+	if (start_reader()) {
 		ring = NULL;
 		return -XEN_ENOMEM;
 	}
@@ -357,4 +381,75 @@ int xs_ring_connect(void)
 		   "%u, reader thread started",
 		   ring, (unsigned long)start_info->store_mfn, port);
 	return 0;
+}
+
+/*
+ * Suspend: nothing may be in flight when the domain goes, because the
+ * daemon that would answer is the old domain's connection (a restore
+ * gets a new one) - and a request half in the ring would reach the new
+ * daemon as garbage. New requests wait at the gate; those in flight get
+ * the usual bound to end. Refused (-XEN_EBUSY) if they do not, or if
+ * the rest of a timed-out request is still owed to the ring.
+ */
+int xs_ring_suspend(void)
+{
+	struct deadline d = { 0 };
+
+	if (!ring)
+		return 0;
+	gated = true;
+	deadline_start(&d, &idle_wq, XS_TIMEOUT_NS);
+	wait_event(idle_wq, broken || (!pending && !writing) || d.passed);
+	deadline_stop(&d);
+	if (!broken && (pending || writing || owed)) {
+		printk("xenstore: requests still in flight after %lu s%s: "
+		       "cannot suspend\n",
+		       XS_TIMEOUT_NS / NSEC_PER_SEC,
+		       owed ? " (one half sent)" : "");
+		xs_ring_resume(false);
+		return -XEN_EBUSY;
+	}
+	return 0;
+}
+
+/*
+ * After a restore the ring page is ours as it was, but the connection
+ * is new: its event channel is another port (start_info names it), and
+ * xenstored (4.17, do_introduce) sets all four ring indexes back to 0
+ * for it, so ours start again from what the page says. A daemon that
+ * does not would leave what the old connection sent and we had not read
+ * yet: that is dropped - no request waits for it, and every watch is
+ * set again (each fires once). A connection that had broken starts
+ * over. Events masked or not; in thread context.
+ */
+void xs_ring_resume(bool new_domain)
+{
+	long dropped;
+	int rc;
+
+	if (!ring)
+		return;
+	if (new_domain) {
+		generation++;
+		xs_ring_io_init(&io, ring);
+		dropped = xs_ring_discard(&io);
+		if (dropped)
+			printk("xenstore: %ld bytes the old connection sent "
+			       "were dropped\n",
+			       dropped);
+		port = start_info->store_evtchn;
+		rc = evtchn_bind_existing(port, ring_event, NULL);
+		if (rc < 0)
+			printk("xenstore: event channel %u: %d\n", port, rc);
+		if (broken && !start_reader())
+			broken = 0;
+	}
+	gated = false;
+	wake_all(&gate_wq);
+	wake_all(&ring_wq);
+}
+
+unsigned int xs_ring_port(void)
+{
+	return port;
 }
