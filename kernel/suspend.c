@@ -41,7 +41,8 @@
 
 struct suspend_stats suspend_stats;
 static struct pm_list app_hooks;
-static bool busy; /* a suspend thread runs */
+static bool busy;  /* a suspend thread runs */
+static bool again; /* a request came while it ran */
 
 void suspend_hook_register(struct suspend_hook *h)
 {
@@ -53,16 +54,38 @@ void suspend_hook_unregister(struct suspend_hook *h)
 	pm_list_remove(&app_hooks, h);
 }
 
-/* What the masked part saw, said once the console works again. */
+/* How the masked part went (say_back says it once printk works). */
 struct away {
-	long rc;	   /* of the hypercall */
-	bool new_domain;   /* rc == 0 */
-	int fail;	   /* a step that failed before the hypercall */
-	const char *what;  /* ... which one */
-	uint64_t away_ns;  /* hypercall to return, by the clock we keep */
-	int timer_port;	   /* new domain */
-	unsigned long top; /* p2m frame list */
+	long rc;	  /* of the hypercall */
+	bool new_domain;  /* rc == 0 */
+	int fail;	  /* a step that failed before the hypercall */
+	const char *what; /* ... which one */
+	uint64_t away_ns; /* hypercall to return, by the clock we keep */
 };
+
+static void say_back(const struct away *a)
+{
+	if (a->fail) {
+		printk("suspend: %s failed (%d): not suspended, running on\n",
+		       a->what, a->fail);
+		return;
+	}
+	if (a->rc < 0)
+		printk("suspend: Xen refused SCHEDOP_shutdown(SHUTDOWN_suspend)"
+		       ": %ld; running on\n",
+		       a->rc);
+	trace_suspend("back %s (the hypercall returned %ld)",
+		      a->new_domain ? "in a new domain" : "in the same domain",
+		      a->rc);
+	trace_suspend("shared_info mapped again (mfn %#lx)%s",
+		      (unsigned long)(start_info->shared_info >> PAGE_SHIFT),
+		      a->new_domain ? "; every event channel forgotten and "
+				      "masked"
+				    : "");
+	if (a->new_domain)
+		trace_suspend("console 0: new event channel %u",
+			      start_info->console.domU.evtchn);
+}
 
 /*
  * The masked part, from the grant table to the hypercall and back to
@@ -88,6 +111,7 @@ static void go_away(struct away *a)
 	if (a->fail) {
 		a->what = "the grant table";
 		local_irq_restore(flags);
+		say_back(a);
 		return;
 	}
 	pvclock_suspend();
@@ -97,6 +121,10 @@ static void go_away(struct away *a)
 		      mfn_to_pfn(store), mfn_to_pfn(cons));
 	trace_suspend("shared_info: a copy in our own memory from now on, "
 		      "the real page unmapped");
+	trace_suspend("memory: no page may show a foreign frame; the save "
+		      "code reads the p2m (%lu entries) through the frame list "
+		      "at mfn %#lx",
+		      p2m_size(), p2m_frames_info(NULL, NULL));
 	trace_suspend("SCHEDOP_shutdown(SHUTDOWN_suspend), start_info mfn "
 		      "%#lx in %%rdx; console 0 drained first",
 		      si_mfn);
@@ -126,50 +154,28 @@ static void go_away(struct away *a)
 		start_info_set_ring_frames(store, cons);
 	console_resume(a->new_domain);
 	/* printk works from here on. */
-	a->away_ns = a->new_domain ? pvclock_resume() : monotonic_ns() - t0;
-	if (mm_resume(a->new_domain))
-		printk("suspend: no p2m frame list in the new domain: a "
-		       "further xl save will fail\n");
-	a->top = p2m_frames_info(&(unsigned long){ 0 }, &(unsigned long){ 0 });
-	if (a->new_domain)
-		a->timer_port = timers_resume();
+	say_back(a);
+	if (!a->new_domain) {
+		a->away_ns = monotonic_ns() - t0;
+	} else {
+		a->away_ns = pvclock_resume();
+		trace_suspend("clock: away %lu ms by the wall clock; monotonic "
+			      "time goes on at %lu ms",
+			      (unsigned long)(a->away_ns / NSEC_PER_MSEC),
+			      (unsigned long)(monotonic_ns() / NSEC_PER_MSEC));
+		if (mm_resume(true))
+			printk("suspend: no p2m frame list in the new domain: "
+			       "a further xl save will fail\n");
+		trace_suspend("memory: 1:1 holes set again; p2m frame list "
+			      "rebuilt, top at mfn %#lx",
+			      p2m_frames_info(NULL, NULL));
+		trace_suspend("timers: VIRQ_TIMER on port %d, periodic tick "
+			      "stopped, next deadline programmed",
+			      timers_resume());
+	}
 	gnttab_resume(a->new_domain);
 	local_irq_restore(flags);
-}
-
-static void say_back(const struct away *a)
-{
-	if (a->fail) {
-		printk("suspend: %s failed (%d): not suspended, running on\n",
-		       a->what, a->fail);
-		return;
-	}
-	if (a->rc < 0)
-		printk("suspend: Xen refused SCHEDOP_shutdown(SHUTDOWN_suspend)"
-		       ": %ld; running on\n",
-		       a->rc);
-	trace_suspend("back %s (the hypercall returned %ld)",
-		      a->new_domain ? "in a new domain" : "in the same domain",
-		      a->rc);
-	trace_suspend("shared_info mapped again (mfn %#lx)%s",
-		      (unsigned long)(start_info->shared_info >> PAGE_SHIFT),
-		      a->new_domain ? "; every event channel forgotten and "
-				      "masked"
-				    : "");
-	if (!a->new_domain)
-		return;
-	trace_suspend("console 0: new event channel %u",
-		      start_info->console.domU.evtchn);
-	trace_suspend("clock: away %lu ms by the wall clock; monotonic time "
-		      "goes on at %lu ms",
-		      (unsigned long)(a->away_ns / NSEC_PER_MSEC),
-		      (unsigned long)(monotonic_ns() / NSEC_PER_MSEC));
-	trace_suspend("memory: 1:1 holes set again; p2m frame list rebuilt, "
-		      "top at mfn %#lx",
-		      a->top);
-	trace_suspend("timers: VIRQ_TIMER on port %d, periodic tick stopped, "
-		      "next deadline programmed",
-		      a->timer_port);
+	trace_suspend("events unmasked");
 }
 
 /* Undoes the steps before the masked part that succeeded (n of them). */
@@ -194,7 +200,8 @@ static void refused(const char *what, const char *who, int rc)
 		       : "");
 }
 
-static void suspend_main(void *arg __unused)
+/* One request, from the app hooks to the app hooks. */
+static void suspend_once(void)
 {
 	struct away a = { 0 };
 	const char *who = NULL;
@@ -205,20 +212,20 @@ static void suspend_main(void *arg __unused)
 	rc = pm_list_suspend(&app_hooks, &who);
 	if (rc) {
 		refused("app hook", who, rc);
-		goto out;
+		return;
 	}
 	trace_suspend("apps agreed; parking the devices");
 	rc = xenbus_suspend_devices(&who);
 	if (rc) {
 		refused("device", who, rc);
 		cancel(1);
-		goto out;
+		return;
 	}
 	rc = xs_write(XS_TX_NONE, "control/shutdown", "");
 	if (rc) {
 		refused("xenstore", "control/shutdown", rc);
 		cancel(2);
-		goto out;
+		return;
 	}
 	trace_suspend("devices parked; acknowledged (control/shutdown "
 		      "cleared)");
@@ -226,15 +233,14 @@ static void suspend_main(void *arg __unused)
 	if (rc) {
 		refused("xenstore", "requests in flight", rc);
 		cancel(2);
-		goto out;
+		return;
 	}
 	trace_suspend("xenstore quiet: nothing in flight, new requests wait");
 	go_away(&a);
-	say_back(&a);
 	if (a.fail) {
 		suspend_stats.refused++;
 		cancel(3);
-		goto out;
+		return;
 	}
 	xenstore_resume(a.new_domain);
 	if (a.new_domain)
@@ -251,7 +257,24 @@ static void suspend_main(void *arg __unused)
 		      a.new_domain ? "restored in a new domain"
 				   : "running on in the same domain",
 		      (unsigned long)(a.away_ns / NSEC_PER_MSEC));
-out:
+}
+
+/*
+ * A request that comes while one is handled (the next xl save, right
+ * after a restore) is not lost: it is taken up afterwards, if the node
+ * still asks for it.
+ */
+static void suspend_main(void *arg __unused)
+{
+	char req[16];
+
+	do {
+		again = false;
+		suspend_once();
+	} while (again &&
+		 xs_read(XS_TX_NONE, "control/shutdown", req, sizeof(req)) >
+			 0 &&
+		 !strcmp(req, "suspend"));
 	busy = false;
 }
 
@@ -260,8 +283,10 @@ static void on_request(void)
 {
 	struct thread *t;
 
-	if (busy)
+	if (busy) {
+		again = true;
 		return;
+	}
 	t = thread_create("suspend", suspend_main, NULL);
 	if (!t) {
 		suspend_stats.refused++;

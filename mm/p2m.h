@@ -55,7 +55,8 @@ const unsigned long *p2m_table(void);
  */
 int p2m_publish(void);
 bool p2m_published(void);
-/* What was published: the top's mfn (0: nothing), and the list's size. */
+/* What was published: the top's mfn (0: nothing), and the list's size
+ * (either pointer may be NULL). */
 unsigned long p2m_frames_info(unsigned long *leaves, unsigned long *mids);
 
 struct p2m_stats {

@@ -92,7 +92,9 @@ int p2m_publish(void)
 
 unsigned long p2m_frames_info(unsigned long *leaves, unsigned long *mids)
 {
-	*leaves = layout.leaves;
-	*mids = layout.mids;
+	if (leaves)
+		*leaves = layout.leaves;
+	if (mids)
+		*mids = layout.mids;
 	return shared_info->arch.pfn_to_mfn_frame_list_list;
 }

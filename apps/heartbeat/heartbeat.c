@@ -26,16 +26,25 @@ static void on_shutdown(unsigned int reason, void *data __unused)
 
 static struct shutdown_hook hook = { .fn = on_shutdown };
 
+static uint64_t suspended_at;
+
 static int on_suspend(void *data __unused)
 {
 	printk("heartbeat: suspending after %lu beats\n", beats);
+	suspended_at = monotonic_ns();
 	return 0;
 }
 
+/* The downtime as the app sees it: from its hook before to its hook
+ * after, in monotonic time, which counts the time away. */
 static void on_resume(void *data __unused, bool cancelled)
 {
-	printk("heartbeat: resumed in %s after %lu beats\n",
-	       cancelled ? "the same domain" : "a new domain", beats);
+	uint64_t ms = (monotonic_ns() - suspended_at) / NSEC_PER_MSEC;
+
+	printk("heartbeat: resumed in %s after %lu beats, %lu ms after its "
+	       "suspend hook\n",
+	       cancelled ? "the same domain" : "a new domain", beats,
+	       (unsigned long)ms);
 }
 
 static struct suspend_hook save_hook = { .name = "heartbeat",

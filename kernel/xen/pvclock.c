@@ -113,12 +113,9 @@ void pvclock_suspend(void)
 
 uint64_t pvclock_resume(void)
 {
-	uint64_t xen = pvclock_read();
-	uint64_t wall = wallclock_base() + xen;
-	/* A wall clock set back meanwhile: count no time rather than go
-	 * back. */
-	uint64_t away = wall > suspend_wall ? wall - suspend_wall : 0;
+	uint64_t xen = pvclock_read(), away;
 
-	offset = (int64_t)(suspend_mono + away - xen);
+	offset = pvclock_resume_offset(suspend_mono, suspend_wall, xen,
+				       wallclock_base() + xen, &away);
 	return away;
 }
