@@ -259,23 +259,3 @@ void xenstore_init(void)
 	connected = true;
 	lifecycle_init();
 }
-
-int xenstore_suspend(void)
-{
-	return connected ? xs_ring_suspend() : 0;
-}
-
-void xenstore_resume(bool new_domain)
-{
-	int n;
-
-	if (!connected)
-		return;
-	xs_ring_resume(new_domain);
-	if (!new_domain)
-		return;
-	n = xs_watch_resume();
-	trace_suspend("xenstore: new connection on port %u, %d watch(es) set "
-		      "again",
-		      xs_ring_port(), n);
-}

@@ -35,19 +35,29 @@ void xs_watch_deliver(char *payload, uint32_t len);
 int xs_watch_start(void);
 
 /*
- * Suspend and resume (docs/suspend.md). xenstore_suspend holds new
- * requests back and waits for those in flight: 0, or -XEN_EBUSY (then
- * nothing is held back). xenstore_resume lets them go; in a new domain
- * it first takes the new connection (port, ring) and sets every watch
- * again. The ring's and the watches' own parts: xs_ring_*, xs_watch_*.
+ * Suspend and resume (kernel/xenbus/xs_gate.c, docs/suspend.md).
+ * xenstore_suspend holds new requests back and waits for those in
+ * flight: 0, or -XEN_EBUSY (then nothing is held back). xenstore_resume
+ * lets them go; in a new domain it first takes the new connection
+ * (xs_ring_reconnect) and sets every watch again (xs_watch_resume,
+ * which returns how many, or the first error).
  */
 int xenstore_suspend(void);
 void xenstore_resume(bool new_domain);
-int xs_ring_suspend(void);
-void xs_ring_resume(bool new_domain);
-unsigned int xs_ring_port(void);
-/* Sets every watch again (a new connection knows none); returns how
- * many, or the first error. */
+void xs_gate_pass(void); /* xs_request: waits while held back */
+void xs_gate_idle(void); /* a request ended, or a writer left */
+/* Nothing in flight (or broken for good); *owes: half a timed-out
+ * request is still owed to the ring. */
+bool xs_ring_quiet(bool *owes);
+/*
+ * After a restore the ring page is ours as it was, but the connection
+ * is new: another port (start_info names it), and xenstored (4.17,
+ * do_introduce) sets the four ring indexes back to 0, so ours are read
+ * from the page again. A daemon that did not would leave what the old
+ * connection sent and we had not read: dropped - no request waits for
+ * it, and every watch is set again. A broken connection starts over.
+ */
+void xs_ring_reconnect(void);
 int xs_watch_resume(void);
 
 #endif

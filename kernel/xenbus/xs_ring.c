@@ -65,13 +65,8 @@ static uint32_t next_req_id = 1;
 static int broken; /* 0, or the errno every request now fails with */
 /* From the heap at connect time: dom0 has no store and no use for it. */
 static char *payload_buf;
-/* Suspend (docs/suspend.md): new requests wait at the gate; the
- * suspending thread waits on idle_wq for those in flight to end. A
- * restore makes a new connection: `generation` tells the reader that
- * the message it was reading is gone with the old one. */
-static bool gated;
-static struct wait_queue gate_wq = WAIT_QUEUE_INIT;
-static struct wait_queue idle_wq = WAIT_QUEUE_INIT;
+/* A restore makes a new connection (xs_ring_reconnect): the message the
+ * reader was half-way through is gone with the old one. */
 static uint32_t generation;
 
 static void ring_event(evtchn_port_t p __unused, void *data __unused)
@@ -184,7 +179,7 @@ static int send(struct xs_pending *p, char *msg, size_t size)
 	}
 	writing = false;
 	wake_all(&writer_wq);
-	wake_all(&idle_wq);
+	xs_gate_idle();
 	return rc;
 }
 
@@ -293,7 +288,7 @@ int xs_request(uint32_t type, xs_tx_t tx, const struct xs_part *parts,
 
 	if (!ring)
 		return -XEN_ENODEV;
-	wait_event(gate_wq, !gated);
+	xs_gate_pass(); /* a suspend holds new requests back */
 	if (broken)
 		return broken;
 	msg = kmalloc(XS_MSG_MAX);
@@ -320,7 +315,7 @@ int xs_request(uint32_t type, xs_tx_t tx, const struct xs_part *parts,
 	wait_event(p.wq, p.done);
 	timer_cancel(&timeout);
 	unlink_pending(&p);
-	wake_all(&idle_wq);
+	xs_gate_idle();
 	if (p.err == -XEN_ETIMEDOUT)
 		printk("xenstore: %s request %u (type %u) in %lu s\n",
 		       rc ? "could not send" : "no reply to", p.req_id, type,
@@ -383,73 +378,29 @@ int xs_ring_connect(void)
 	return 0;
 }
 
-/*
- * Suspend: nothing may be in flight when the domain goes, because the
- * daemon that would answer is the old domain's connection (a restore
- * gets a new one) - and a request half in the ring would reach the new
- * daemon as garbage. New requests wait at the gate; those in flight get
- * the usual bound to end. Refused (-XEN_EBUSY) if they do not, or if
- * the rest of a timed-out request is still owed to the ring.
- */
-int xs_ring_suspend(void)
+bool xs_ring_quiet(bool *owes)
 {
-	struct deadline d = { 0 };
-
-	if (!ring)
-		return 0;
-	gated = true;
-	deadline_start(&d, &idle_wq, XS_TIMEOUT_NS);
-	wait_event(idle_wq, broken || (!pending && !writing) || d.passed);
-	deadline_stop(&d);
-	if (!broken && (pending || writing || owed)) {
-		printk("xenstore: requests still in flight after %lu s%s: "
-		       "cannot suspend\n",
-		       XS_TIMEOUT_NS / NSEC_PER_SEC,
-		       owed ? " (one half sent)" : "");
-		xs_ring_resume(false);
-		return -XEN_EBUSY;
-	}
-	return 0;
+	*owes = !broken && owed;
+	return broken || (!pending && !writing);
 }
 
-/*
- * After a restore the ring page is ours as it was, but the connection
- * is new: its event channel is another port (start_info names it), and
- * xenstored (4.17, do_introduce) sets all four ring indexes back to 0
- * for it, so ours start again from what the page says. A daemon that
- * does not would leave what the old connection sent and we had not read
- * yet: that is dropped - no request waits for it, and every watch is
- * set again (each fires once). A connection that had broken starts
- * over. Events masked or not; in thread context.
- */
-void xs_ring_resume(bool new_domain)
+/* A restored domain's new connection (xs_internal.h says what changes). */
+void xs_ring_reconnect(void)
 {
 	long dropped;
 	int rc;
 
-	if (!ring)
-		return;
-	if (new_domain) {
-		generation++;
-		xs_ring_io_init(&io, ring);
-		dropped = xs_ring_discard(&io);
-		if (dropped)
-			printk("xenstore: %ld bytes the old connection sent "
-			       "were dropped\n",
-			       dropped);
-		port = start_info->store_evtchn;
-		rc = evtchn_bind_existing(port, ring_event, NULL);
-		if (rc < 0)
-			printk("xenstore: event channel %u: %d\n", port, rc);
-		if (broken && !start_reader())
-			broken = 0;
-	}
-	gated = false;
-	wake_all(&gate_wq);
+	generation++;
+	xs_ring_io_init(&io, ring);
+	if ((dropped = xs_ring_discard(&io)))
+		printk("xenstore: %ld bytes the old connection sent were "
+		       "dropped\n",
+		       dropped);
+	port = start_info->store_evtchn;
+	rc = evtchn_bind_existing(port, ring_event, NULL);
+	if (rc < 0)
+		printk("xenstore: event channel %u: %d\n", port, rc);
+	if (broken && !start_reader())
+		broken = 0;
 	wake_all(&ring_wq);
-}
-
-unsigned int xs_ring_port(void)
-{
-	return port;
 }

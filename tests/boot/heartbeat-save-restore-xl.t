@@ -2,17 +2,17 @@
 # row (docs/suspend.md): each time the request is acknowledged, the
 # domain goes, a new one runs on from the same point, and the beats go
 # on - none lost or doubled, the ones due while the domain was away at
-# once, then on the same 1 s grid, so 14 beats still take 14 s of
+# once, then on the same 1 s grid, so 20 beats still take 20 s of
 # monotonic time, which counts the time away (save-beats.sh: one gap
 # per restore, date and uptime in step). Each restore is a new domain
 # the next save must find just as well: its p2m frame list rebuilt, its
 # xenstore watches set again.
 app      heartbeat
-args     trace=suspend -- 14
+args     trace=suspend -- 20
 timeout  90
 action   on ^heartbeat 3: run rig-save
-action   on ^heartbeat 6: run rig-save
-action   on ^heartbeat 9: run rig-save
+action   on ^heartbeat 8: run rig-save
+action   on ^heartbeat 13: run rig-save
 expect   poweroff
 match    ^suspend: request: asking the app hooks \(any may refuse\)$
 match    ^heartbeat: suspending after [0-9]+ beats$
@@ -27,10 +27,10 @@ match    ^heartbeat: suspending after [0-9]+ beats$
 match    ^suspend: done: restored in a new domain
 match    ^heartbeat: suspending after [0-9]+ beats$
 match    ^suspend: done: restored in a new domain
-match    ^heartbeat 14: 
-match    ^heartbeat: 14 beats in (13\.9|14\.[0-2])[0-9]{2} s$
+match    ^heartbeat 20: 
+match    ^heartbeat: 20 beats in (19\.9|20\.[0-2])[0-9]{2} s$
 nomatch  ^(xenstore|suspend|memory|gnttab): .*(EIO|refused|failed|dropped|cannot|no p2m|no connection)
-nomatch  ^heartbeat 15
+nomatch  ^heartbeat 21
 xlmatch  ^rig: xl save: [0-9.]+ s, exit 0$
 xlmatch  ^rig: xl restore: [0-9.]+ s, exit 0$
 xlnomatch exit [1-9]
