@@ -5,7 +5,7 @@
 # toolstack finds only through the list (data/core-check.sh). Before the
 # list existed: "xc: error: p2m_size < nr_pages -1 (1 < ...)".
 app      savetest
-args     -- balloon 4
+args     -- balloon 10
 dom0file data/dump-core.sh
 action   on ^savetest: ready run sh $FILES/dump-core.sh
 expect   poweroff

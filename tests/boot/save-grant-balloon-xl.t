@@ -6,7 +6,7 @@
 # monotonic and the wall clock move together across the restore
 # (data/save-clock.sh).
 app      savetest
-args     trace=suspend -- grant balloon 10
+args     trace=suspend -- grant balloon 12
 timeout  60
 action   on ^savetest beat 2: run gntcheck $DOMID 8 'savetest grant page' 0 && rig-save
 action   on ^savetest: resumed in a new domain run gntcheck $DOMID 8 'savetest grant page' 0
@@ -18,7 +18,7 @@ match    ^suspend: back in a new domain
 match    ^suspend: gnttab: 1 grant\(s\) given again$
 match    ^savetest: resumed in a new domain after [0-9]+ beats$
 match    ^savetest: [1-9][0-9]* ballooned pages, 0 bad words$
-match    ^savetest: 10 beats, 1 restored, 0 checkpoint\(s\), 0 refused$
+match    ^savetest: 12 beats, 1 restored, 0 checkpoint\(s\), 0 refused$
 xlmatch  ^gntcheck: domain [0-9]+ ref 8: 'savetest grant page' matches$
 xlmatch  ^rig: action 2 exit 0$
 xlnomatch mismatch
