@@ -291,7 +291,7 @@ PURE_SRCS := lib/string.c lib/vsnprintf.c lib/ksyms.c kernel/cmdline.c \
 	arch/x86/frame_entry.c \
 	kernel/xen/multicall_queue.c kernel/xen/multicall_report.c \
 	kernel/xen/time_math.c \
-	mm/e820.c mm/memplan.c mm/buddy.c mm/heap.c \
+	mm/e820.c mm/memplan.c mm/buddy.c mm/heap.c mm/p2m_frames.c \
 	kernel/sched/timer_queue.c kernel/sched/wait_queue.c \
 	kernel/xenbus/xs_wire.c kernel/xenbus/xs_ring_io.c \
 	kernel/xenbus/grant_refs.c \

@@ -27,8 +27,9 @@
 #include <pvmini/timer.h>
 #include <pvmini/thread.h>
 
-/* Xenstore, the domain's lifecycle, grant tables */
+/* Xenstore, the domain's lifecycle, grant tables, save and restore */
 #include <pvmini/xenstore.h>
 #include <pvmini/gnttab.h>
+#include <pvmini/suspend.h>
 
 #endif

@@ -13,6 +13,7 @@ static const struct {
 } trace_names[] = {
 	{ "boot", TRACE_BOOT },
 	{ "devices", TRACE_DEVICES },
+	{ "suspend", TRACE_SUSPEND },
 };
 
 static int fail(struct cmdline *c, const char *what, const char *word)
@@ -36,7 +37,8 @@ static int parse_trace(struct cmdline *c, const char *list)
 				break;
 		if (i == ARRAY_SIZE(trace_names))
 			return fail(
-				c, "unknown trace= flag (known: boot, devices)",
+				c,
+				"unknown trace= flag (known: boot, devices, suspend)",
 				list);
 		c->trace |= trace_names[i].flag;
 		list += len + (end ? 1 : 0);

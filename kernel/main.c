@@ -13,6 +13,7 @@
 #include "kernel/cmdline.h"
 #include "kernel/drivers/console/console.h"
 #include "kernel/sched/sched_internal.h"
+#include "kernel/suspend.h"
 #include "kernel/xen/events.h"
 #include "kernel/xen/start_info.h"
 #include "kernel/xenbus/xs_internal.h"
@@ -109,6 +110,7 @@ __noreturn void start_kernel(const start_info_t *si)
 	threads_init();
 	console_input_init();
 	xenstore_init();
+	suspend_init();
 	console_dev_trace_boot();
 
 	run_constructors();

@@ -189,6 +189,59 @@ void adopt_foreign_frame(void *va, xen_pfn_t mfn)
 	give_back_hidden(pfn, &mfn, 1);
 }
 
+/*
+ * Suspend and resume (docs/suspend.md): the save code refuses a page
+ * table entry that maps a frame that is not our RAM, so the pages that
+ * show foreign frames are unmapped first and their p2m entries say "no
+ * frame" (there is no RAM of ours behind them: it went back to Xen).
+ * Afterwards the owner maps the frames again, the same ones or a new
+ * domain's, over the same pages.
+ */
+int unmap_foreign_frames(void *va, unsigned int n)
+{
+	unsigned long pfn = virt_to_pfn(va);
+
+	for (unsigned int i = 0; i < n; i++)
+		if (!(p2m_entry(pfn + i) & P2M_FOREIGN) ||
+		    p2m_entry(pfn + i) == INVALID_MFN)
+			return -XEN_EINVAL;
+	for (unsigned int i = 0; i < n; i++) {
+		long rc = guard_page((char *)va + i * PAGE_SIZE);
+
+		if (rc)
+			panic("memory: unmapping foreign pfn %#lx: %ld",
+			      pfn + i, rc);
+		set_phys_to_machine(pfn + i, INVALID_MFN);
+	}
+	foreign_frames -= n;
+	return 0;
+}
+
+int map_foreign_frames(void *va, const xen_pfn_t *mfns, unsigned int n)
+{
+	unsigned long pfn = virt_to_pfn(va);
+	unsigned int i;
+	long rc = 0;
+
+	for (i = 0; i < n; i++)
+		if (p2m_entry(pfn + i) != INVALID_MFN)
+			return -XEN_EINVAL; /* RAM of ours, or mapped already */
+	for (i = 0; i < n && !rc; i++)
+		rc = map_machine_page_nx((char *)va + i * PAGE_SIZE,
+					 (uint64_t)mfns[i] << PAGE_SHIFT);
+	if (rc) {
+		printk("memory: mapping foreign frame %#lx: %ld\n",
+		       (unsigned long)mfns[i - 1], rc);
+		while (i-- > 0)
+			guard_page((char *)va + i * PAGE_SIZE);
+		return (int)rc;
+	}
+	for (i = 0; i < n; i++)
+		set_phys_to_machine(pfn + i, P2M_FOREIGN | mfns[i]);
+	foreign_frames += n;
+	return 0;
+}
+
 unsigned long foreign_frame_count(void)
 {
 	return foreign_frames;

@@ -72,6 +72,25 @@ int swap_in_foreign_frames(void *va, const xen_pfn_t *mfns, unsigned int n);
 void adopt_foreign_frame(void *va, xen_pfn_t mfn);
 /* How many of our pages show a foreign frame (their RAM was given back). */
 unsigned long foreign_frame_count(void);
+/*
+ * Suspend: unmaps n pages at va that show foreign frames, leaving their
+ * p2m entries without a frame; -XEN_EINVAL (nothing done) if one does
+ * not show a foreign frame. Resume: maps mfns no-execute over n pages
+ * that have no frame, recording them as foreign; 0 or a negative Xen
+ * errno with every page as it was.
+ */
+int unmap_foreign_frames(void *va, unsigned int n);
+int map_foreign_frames(void *va, const xen_pfn_t *mfns, unsigned int n);
+/*
+ * The memory layer's part of a suspend (mm/mm_suspend.c, docs/suspend.md):
+ * mm_suspend checks that no page shows a foreign frame any more (the
+ * save code would refuse the page tables): 0, or -XEN_EBUSY naming the
+ * first such pfn. mm_resume in a new domain sets the 1:1 holes again and
+ * republishes the p2m frame list; after a checkpoint there is nothing
+ * to do.
+ */
+int mm_suspend(void);
+int mm_resume(bool new_domain);
 
 /* The boot-time memory setup (mm/setup.c) and what it found. */
 struct mem_info {

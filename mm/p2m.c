@@ -7,6 +7,7 @@
  */
 #include <pvmini/kernel.h>
 #include "mm/p2m.h"
+#include "mm/p2m_frames.h"
 
 static unsigned long *table;
 static unsigned long size;
@@ -51,7 +52,24 @@ unsigned long p2m_grow(unsigned long *storage, unsigned long new_size)
 		     pfn < holes->identity[i].end && pfn < new_size; pfn++)
 			if (pfn >= old)
 				table[pfn] = P2M_IDENTITY | pfn;
+	/* The toolstack must find the table where it is now. */
+	if (p2m_published())
+		p2m_publish();
 	return old;
+}
+
+void p2m_set_identity(void)
+{
+	for (unsigned int i = 0; holes && i < holes->nr_identity; i++)
+		for (unsigned long pfn = holes->identity[i].start;
+		     pfn < holes->identity[i].end && pfn < size; pfn++)
+			table[pfn] = P2M_IDENTITY | pfn;
+}
+
+const unsigned long *p2m_table(void)
+{
+	ensure_table();
+	return table;
 }
 
 unsigned long pfn_to_mfn(unsigned long pfn)
@@ -68,6 +86,12 @@ unsigned long pfn_to_mfn(unsigned long pfn)
 		    pfn < holes->identity[i].end)
 			return pfn;
 	return INVALID_MFN;
+}
+
+unsigned long p2m_entry(unsigned long pfn)
+{
+	ensure_table();
+	return pfn < size ? table[pfn] : INVALID_MFN;
 }
 
 unsigned long mfn_to_pfn(unsigned long mfn)

@@ -26,6 +26,8 @@
 #define P2M_FLAGS (P2M_IDENTITY | P2M_FOREIGN)
 
 unsigned long pfn_to_mfn(unsigned long pfn);
+/* The entry as stored, flags included (INVALID_MFN past the table). */
+unsigned long p2m_entry(unsigned long pfn);
 /* Xen's M2P; INVALID_MFN-like garbage for frames that are not ours. */
 unsigned long mfn_to_pfn(unsigned long mfn);
 /* Is pfn backed by a frame of ours that points back (p2m and M2P agree)? */
@@ -38,6 +40,24 @@ void p2m_init(const struct hole_plan *holes);
  * INVALID; returns the old size. */
 unsigned long p2m_grow(unsigned long *storage, unsigned long new_size);
 unsigned long p2m_size(void);
+/* Sets every boot-time hole below p2m_size 1:1 (at boot, and after a
+ * restore: the toolstack keeps only entries with frames behind them). */
+void p2m_set_identity(void);
+/* The table itself (p2m_size entries), for the frame list. */
+const unsigned long *p2m_table(void);
+
+/*
+ * The p2m frame list in shared_info->arch (mm/p2m_publish.c,
+ * mm/p2m_frames.h): the toolstack reads our p2m through it (xl save,
+ * xl dump-core). Published once the page allocator runs, again when the
+ * table moves, and after a restore, which zeroes it (the frames it
+ * named were the old domain's). Returns 0 or a negative Xen errno.
+ */
+int p2m_publish(void);
+bool p2m_published(void);
+/* What was published: the top's mfn (0: nothing), and the list's size
+ * (either pointer may be NULL). */
+unsigned long p2m_frames_info(unsigned long *leaves, unsigned long *mids);
 
 struct p2m_stats {
 	unsigned long valid, identity, invalid, foreign;

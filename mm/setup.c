@@ -141,14 +141,6 @@ static void release_frames(void)
 		unmap_and_give_back(pfns, mfns, n);
 }
 
-static void set_identity(void)
-{
-	for (unsigned int i = 0; i < holes.nr_identity; i++)
-		for (unsigned long pfn = holes.identity[i].start;
-		     pfn < holes.identity[i].end && pfn < p2m_size(); pfn++)
-			set_phys_to_machine(pfn, P2M_IDENTITY | pfn);
-}
-
 /*
  * The most pages this domain may have. dom0: its maximum reservation. A
  * domU's maximum reservation only follows the toolstack's current target
@@ -218,7 +210,7 @@ void memory_setup(void)
 	p2m_init(&holes);
 	early_alloc_init();
 	release_frames();
-	set_identity();
+	p2m_set_identity();
 	trace_boot("memory: released %lu pages (decrease_reservation), "
 		   "set %lu pages 1:1",
 		   info.released, holes.identity_pages);
@@ -230,4 +222,16 @@ void memory_setup(void)
 	direct_map_init();
 	grow_p2m();
 	page_alloc_init();
+	if (p2m_publish()) {
+		printk("memory: no p2m frame list: xl save and xl dump-core "
+		       "will refuse this domain\n");
+	} else {
+		unsigned long leaves, mids,
+			top = p2m_frames_info(&leaves, &mids);
+
+		trace_boot("memory: p2m frame list for the toolstack: %lu "
+			   "entries in %lu page(s), %lu mid page(s), top at "
+			   "mfn %#lx (shared_info arch)",
+			   p2m_size(), leaves, mids, top);
+	}
 }

@@ -8,7 +8,10 @@
  * vCPU is blocked in Xen.
  *
  * `xl shutdown` / `xl reboot` end it cleanly (kernel/xenbus/lifecycle.c); its
- * shutdown hook says how many beats it made first.
+ * shutdown hook says how many beats it made first. `xl save` / `xl
+ * restore` / `xl save -c` (docs/suspend.md) do not disturb it: its
+ * suspend hook says when it goes and comes back, and the beats due while
+ * the domain was away come at once after it, on the same grid.
  */
 #include <pvmini.h>
 #include <pvmini/thread.h>
@@ -23,6 +26,31 @@ static void on_shutdown(unsigned int reason, void *data __unused)
 
 static struct shutdown_hook hook = { .fn = on_shutdown };
 
+static uint64_t suspended_at;
+
+static int on_suspend(void *data __unused)
+{
+	printk("heartbeat: suspending after %lu beats\n", beats);
+	suspended_at = monotonic_ns();
+	return 0;
+}
+
+/* The downtime as the app sees it: from its hook before to its hook
+ * after, in monotonic time, which counts the time away. */
+static void on_resume(void *data __unused, bool cancelled)
+{
+	uint64_t ms = (monotonic_ns() - suspended_at) / NSEC_PER_MSEC;
+
+	printk("heartbeat: resumed in %s after %lu beats, %lu ms after its "
+	       "suspend hook\n",
+	       cancelled ? "the same domain" : "a new domain", beats,
+	       (unsigned long)ms);
+}
+
+static struct suspend_hook save_hook = { .name = "heartbeat",
+					 .suspend = on_suspend,
+					 .resume = on_resume };
+
 int main(int argc, char **argv)
 {
 	unsigned long count = 0; /* 0: forever */
@@ -34,6 +62,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	shutdown_hook_register(&hook);
+	suspend_hook_register(&save_hook);
 	start = prev = monotonic_ns();
 	for (unsigned long n = 1; !count || n <= count; n++) {
 		uint64_t wall;

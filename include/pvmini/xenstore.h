@@ -99,8 +99,8 @@ extern struct xs_stats xs_stats;
  * Lifecycle (kernel/xenbus/lifecycle.c). xl shutdown / reboot write "poweroff"
  * or "reboot" into control/shutdown ("halt" too is understood); the
  * domain runs every hook (newest first), drains the console and ends
- * with the matching SHUTDOWN_* reason. "suspend" is refused with a
- * message: pvmini cannot suspend yet, and does not advertise it.
+ * with the matching SHUTDOWN_* reason. "suspend" (xl save) goes to the
+ * suspend sequence, whose hooks are <pvmini/suspend.h>.
  */
 struct shutdown_hook {
 	void (*fn)(unsigned int reason, void *data);

@@ -22,6 +22,10 @@ static inline bool wq_empty(const struct wait_queue *q)
 /* Boot steps (kernel/main.c): the main thread; the one-shot timer. */
 void threads_init(void);
 void timers_init(void);
+/* In a restored domain (docs/suspend.md): VIRQ_TIMER bound again, the
+ * periodic tick stopped again, the first deadline programmed; returns
+ * the port. */
+int timers_resume(void);
 
 /* sched.c */
 extern struct thread *current_thread;

@@ -21,6 +21,7 @@
 #include <pvmini/trace.h>
 #include "kernel/sched/sched_internal.h"
 #include "kernel/sched/timer_queue.h"
+#include "kernel/xen/clock.h"
 
 /* Larger gaps are not skew but a stale VIRQ for a timer since removed. */
 #define MAX_SKEW_NS (50 * NSEC_PER_MSEC)
@@ -51,7 +52,7 @@ static void program_hardware(uint64_t skew)
 		return;
 	}
 	programmed = first->deadline;
-	op.timeout_abs_ns = first->deadline + skew;
+	op.timeout_abs_ns = monotonic_to_xen(first->deadline + skew);
 	rc = xen_vcpu_op(VCPUOP_set_singleshot_timer, 0, &op);
 	if (rc)
 		panic("VCPUOP_set_singleshot_timer(%lu) failed: %ld",
@@ -109,7 +110,9 @@ bool timer_cancel(struct timer *t)
 	return was_armed;
 }
 
-void timers_init(void)
+/* The vCPU's timers as we want them: VIRQ_TIMER bound, no periodic
+ * tick. Returns the port. */
+static int start_vcpu_timers(void)
 {
 	long rc = xen_vcpu_op(VCPUOP_stop_periodic_timer, 0, NULL);
 	int port;
@@ -119,7 +122,29 @@ void timers_init(void)
 	port = evtchn_bind_virq(VIRQ_TIMER, run_expired, NULL);
 	if (port < 0)
 		panic("bind VIRQ_TIMER failed: %d", port);
+	return port;
+}
+
+void timers_init(void)
+{
+	int port = start_vcpu_timers();
+
 	trace_boot("time: pvclock %lu ns, wall clock %lu s since 1970, "
 		   "VIRQ_TIMER on port %d, periodic timer stopped (vcpu_op)",
 		   monotonic_ns(), wallclock_ns() / NSEC_PER_SEC, port);
+}
+
+/*
+ * A restored domain's vCPU is a new one: Xen started its periodic tick
+ * again, its one-shot timer is not set and VIRQ_TIMER is bound to no
+ * port. The queue itself is ours and came along, deadlines in monotonic
+ * time: those that passed while the domain was away fire at once, the
+ * others when they are due. Events masked.
+ */
+int timers_resume(void)
+{
+	int port = start_vcpu_timers();
+
+	program_hardware(0);
+	return port;
 }

@@ -18,6 +18,9 @@ void evtchn_dispatch(evtchn_port_t port);
  * port is not bound here.
  */
 int evtchn_abandon(evtchn_port_t port);
+/* In a restored domain: forgets every binding (the ports were the old
+ * domain's) and masks every port; owners bind theirs again. */
+void evtchn_reset(void);
 /* The port whose handler is running (timer callbacks run in
  * VIRQ_TIMER's), or -1 outside handlers: for code that must not run
  * there to say so. Set by evtchn_dispatch only; inline, as the

@@ -17,6 +17,7 @@
 #include <pvmini/irq.h>
 #include <pvmini/kernel.h>
 #include <pvmini/time.h>
+#include "kernel/xen/clock.h"
 #include "kernel/xen/events.h"
 
 #define BITS_PER_WORD (sizeof(xen_ulong_t) * 8)
@@ -179,7 +180,9 @@ bool evtchn_poll_until(evtchn_port_t port, bool (*done)(void *arg), void *arg,
 	bool ok = true, cleared = false;
 
 	while (!done(arg)) {
-		struct sched_poll poll = { .nr_ports = 1, .timeout = deadline };
+		struct sched_poll poll = { .nr_ports = 1,
+					   .timeout =
+						   monotonic_to_xen(deadline) };
 
 		if (monotonic_ns() >= deadline) {
 			ok = false;
@@ -250,4 +253,19 @@ void evtchn_dispatch(evtchn_port_t port)
 	evtchn_running_port = (int)port;
 	b->fn(port, b->data);
 	evtchn_running_port = outer;
+}
+
+/*
+ * A restored domain has none of the old domain's event channels: Xen
+ * opened the store and console ports anew (start_info names them) and
+ * every other port number means nothing, or another channel. Forget
+ * every binding and mask every port; each owner binds its own again
+ * (docs/suspend.md). Pending bits stay: an event the new store or
+ * console port got before its owner bound it is delivered at the bind.
+ */
+void evtchn_reset(void)
+{
+	memset(bindings, 0, sizeof(bindings));
+	for (unsigned int i = 0; i < ARRAY_SIZE(shared_info->evtchn_mask); i++)
+		shared_info->evtchn_mask[i] = ~(xen_ulong_t)0;
 }

@@ -13,6 +13,7 @@
 #include <pvmini/kernel.h>
 #include <pvmini/time.h>
 #include "kernel/xen/pvclock.h"
+#include "kernel/xen/clock.h"
 
 static uint64_t pvclock_read(void)
 {
@@ -47,10 +48,21 @@ static uint64_t pvclock_read(void)
  * value handed out. The CAS makes an upcall that reads the clock in the
  * middle of our update harmless.
  */
+/*
+ * monotonic_ns() - Xen's system time: 0 until a restore. Xen's system
+ * time is the host's, so in a domain restored on another host (or after
+ * a host reboot) it is another clock altogether. The clock a domain
+ * sees must not care: across a restore, monotonic time goes on from
+ * where it stopped plus the time the domain was away as the wall clock
+ * measured it (docs/suspend.md says why that is the right time).
+ */
+static int64_t offset;
+static uint64_t suspend_mono, suspend_wall;
+
 uint64_t monotonic_ns(void)
 {
 	static uint64_t last;
-	uint64_t now = pvclock_read();
+	uint64_t now = pvclock_read() + (uint64_t)offset;
 	uint64_t seen = __atomic_load_n(&last, __ATOMIC_RELAXED);
 
 	do {
@@ -61,7 +73,8 @@ uint64_t monotonic_ns(void)
 	return now;
 }
 
-uint64_t wallclock_ns(void)
+/* The UTC time at which Xen's system time was 0. */
+static uint64_t wallclock_base(void)
 {
 	const volatile struct shared_info *s = shared_info;
 	uint32_t version;
@@ -74,5 +87,35 @@ uint64_t wallclock_ns(void)
 		nsec = s->wc_nsec;
 		__atomic_thread_fence(__ATOMIC_ACQUIRE);
 	} while ((version & 1) || version != s->wc_version);
-	return sec * NSEC_PER_SEC + nsec + monotonic_ns();
+	return sec * NSEC_PER_SEC + nsec;
+}
+
+uint64_t wallclock_ns(void)
+{
+	return wallclock_base() + (monotonic_ns() - (uint64_t)offset);
+}
+
+uint64_t monotonic_to_xen(uint64_t ns)
+{
+	uint64_t xen = ns - (uint64_t)offset;
+
+	/* A deadline from before Xen's time began is simply due. */
+	if (offset > 0 && ns < (uint64_t)offset)
+		return 0;
+	return xen;
+}
+
+void pvclock_suspend(void)
+{
+	suspend_mono = monotonic_ns();
+	suspend_wall = wallclock_ns();
+}
+
+uint64_t pvclock_resume(void)
+{
+	uint64_t xen = pvclock_read(), away;
+
+	offset = pvclock_resume_offset(suspend_mono, suspend_wall, xen,
+				       wallclock_base() + xen, &away);
+	return away;
 }

@@ -53,6 +53,16 @@ __noreturn void domain_shutdown(unsigned int reason)
 	}
 }
 
+long shutdown_suspend(unsigned long start_info_mfn)
+{
+	struct sched_shutdown op = { .reason = SHUTDOWN_suspend };
+
+	/* The save code finds start_info through vCPU 0's %rdx: the third
+	 * argument register, which sched_op itself does not use. */
+	return arch_hypercall(__HYPERVISOR_sched_op, SCHEDOP_shutdown, &op,
+			      start_info_mfn, 0, 0);
+}
+
 __noreturn void panic(const char *fmt, ...)
 {
 	static bool in_panic;

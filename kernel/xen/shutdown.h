@@ -17,4 +17,13 @@ struct shutdown_drain {
 };
 void shutdown_drain_register(struct shutdown_drain *d);
 
+/*
+ * SCHEDOP_shutdown(SHUTDOWN_suspend), start_info's mfn in %rdx as the
+ * save code wants it. Runs no drain. Returns 0 when the domain runs
+ * again as a new domain (restored), 1 when it runs on in the same one
+ * (a checkpoint, xl save -c, or a cancelled suspend), or a negative Xen
+ * errno if Xen refused.
+ */
+long shutdown_suspend(unsigned long start_info_mfn);
+
 #endif

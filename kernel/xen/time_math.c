@@ -22,6 +22,16 @@ uint64_t pvclock_scale(uint64_t delta, uint32_t mul, int8_t shift)
 	return (uint64_t)((d * mul) >> 32);
 }
 
+int64_t pvclock_resume_offset(uint64_t suspend_mono, uint64_t suspend_wall,
+			      uint64_t xen_now, uint64_t wall_now,
+			      uint64_t *away)
+{
+	/* A wall clock set back meanwhile: no time passed, rather than
+	 * monotonic time going back. */
+	*away = wall_now > suspend_wall ? wall_now - suspend_wall : 0;
+	return (int64_t)(suspend_mono + *away - xen_now);
+}
+
 static bool is_leap(uint64_t year)
 {
 	return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;

@@ -64,7 +64,7 @@ static int set_state(struct xenbus_dev *d, xs_tx_t tx, int state)
 }
 
 /* Our own state: Initialising (new) or Closed (closed before) only. */
-static int check_fe_state(struct xenbus_dev *d)
+int xenbus_check_fe_state(struct xenbus_dev *d)
 {
 	char path[64];
 	unsigned long v;
@@ -86,6 +86,27 @@ static int check_fe_state(struct xenbus_dev *d)
 	return 0;
 }
 
+int xenbus_watch_backend(struct xenbus_dev *d)
+{
+	/* The watch's first event tells the backend's state as it is. */
+	int rc = xs_watch(&d->watch, d->be_state_path, on_backend_state, d);
+
+	if (rc) {
+		printk("%s: cannot watch %s: %s\n", d->label, d->be_state_path,
+		       xs_error_name(rc));
+		return rc;
+	}
+	d->watching = true;
+	return 0;
+}
+
+void xenbus_unwatch_backend(struct xenbus_dev *d)
+{
+	if (d->watching)
+		xs_unwatch(&d->watch);
+	d->watching = false;
+}
+
 int xenbus_open(struct xenbus_dev *d, const char *type, unsigned int id)
 {
 	int rc;
@@ -98,19 +119,14 @@ int xenbus_open(struct xenbus_dev *d, const char *type, unsigned int id)
 	snprintf(d->label, sizeof(d->label), "%s %u", type, id);
 	if (!xenstore_available())
 		return -XEN_ENODEV;
+	xenbus_pm_wait();
 	rc = xenbus_read_backend(d);
 	if (!rc)
-		rc = check_fe_state(d);
+		rc = xenbus_check_fe_state(d);
+	if (!rc)
+		rc = xenbus_watch_backend(d);
 	if (rc)
 		return rc;
-	/* The watch's first event tells the backend's state as it is. */
-	rc = xs_watch(&d->watch, d->be_state_path, on_backend_state, d);
-	if (rc) {
-		printk("%s: cannot watch %s: %s\n", d->label, d->be_state_path,
-		       xs_error_name(rc));
-		return rc;
-	}
-	d->watching = true;
 	trace_dev("%s: backend %s (dom%u); we are %s", d->label, d->backend,
 		  d->backend_id, d->fe_closed ? "Closed" : "Initialising");
 	return 0;

@@ -66,6 +66,8 @@ struct xenbus_ring {
 struct xenbus_port {
 	const char *key; /* "port", "event-channel", ... */
 	evtchn_port_t port;
+	evtchn_handler_t fn; /* kept to allocate it anew after a restore */
+	void *data;
 };
 
 /* A further key published with the rings: "feature-...", "protocol". */
@@ -187,5 +189,23 @@ void xenbus_release(struct xenbus_dev *d);
  * frees the ring pages and removes the watch. xenbus_open starts anew.
  */
 void xenbus_forget(struct xenbus_dev *d);
+
+/*
+ * Suspend and resume (kernel/xenbus/frontend_pm.c, docs/suspend.md),
+ * from a driver's hook (xenbus_pm.h) once its data path is parked.
+ * xenbus_suspend stops following the backend (its directory goes with
+ * the old domain). xenbus_resume: cancelled (a checkpoint), the same
+ * backend is followed again; otherwise the device connects to the new
+ * domain's backend keeping its rings (the grant layer gave their refs
+ * again) with new event channels (same handlers): the handshake from
+ * InitWait on, as xenbus_connect walks it. Returns 0 or its error; on
+ * an error the device is gone (be_gone).
+ */
+int xenbus_suspend(struct xenbus_dev *d);
+int xenbus_resume(struct xenbus_dev *d, bool cancelled);
+/* The suspend sequence: every device's hook, with opening held back
+ * meanwhile (a device opened half-way would miss the resume). */
+int xenbus_suspend_devices(const char **refused);
+void xenbus_resume_devices(bool cancelled);
 
 #endif

@@ -14,5 +14,13 @@ int xenbus_publish_keys(struct xenbus_dev *d, xs_tx_t tx);
 void xenbus_unpublish_keys(struct xenbus_dev *d);
 /* "ring granted to dom0 (ref 8), event channel 4", for the trace. */
 void xenbus_describe_grants(const struct xenbus_dev *d, char *buf, size_t size);
+/* Waits while the devices are suspended (kernel/xenbus/frontend_pm.c). */
+void xenbus_pm_wait(void);
+/* frontend.c: reads our state, which must be Initialising or Closed
+ * (then sets fe_closed); -XEN_EBUSY otherwise. */
+int xenbus_check_fe_state(struct xenbus_dev *d);
+/* frontend.c: the backend's state watch, set or removed. */
+int xenbus_watch_backend(struct xenbus_dev *d);
+void xenbus_unwatch_backend(struct xenbus_dev *d);
 
 #endif

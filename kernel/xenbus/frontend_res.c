@@ -66,6 +66,8 @@ int xenbus_alloc_evtchn(struct xenbus_dev *d, const char *key,
 	}
 	p->port = (evtchn_port_t)rc;
 	p->key = key;
+	p->fn = fn;
+	p->data = data;
 	d->nr_ports++;
 	trace_dev("%s: %s %u: an unbound event channel for dom%u", d->label,
 		  key, p->port, d->backend_id);
@@ -185,9 +187,7 @@ void xenbus_release(struct xenbus_dev *d)
 {
 	unsigned int freed = 0, closed = 0;
 
-	if (d->watching)
-		xs_unwatch(&d->watch);
-	d->watching = false;
+	xenbus_unwatch_backend(d);
 	for (unsigned int i = 0; i < d->nr_ports; i++)
 		closed += end_port(d, &d->ports[i]);
 	for (unsigned int i = 0; i < d->nr_rings; i++)

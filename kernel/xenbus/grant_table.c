@@ -25,9 +25,11 @@
 #include <pvmini/console.h>
 #include <pvmini/gnttab.h>
 #include <pvmini/hypercall.h>
+#include <pvmini/kernel.h>
 #include <pvmini/page_alloc.h>
 #include <pvmini/trace.h>
 #include "kernel/xenbus/grant_refs.h"
+#include "kernel/xenbus/grant_table.h"
 #include "mm/mm.h"
 #include "mm/p2m.h"
 
@@ -39,17 +41,13 @@
 static grant_entry_v1_t *table;
 static struct gnt_freelist freelist;
 
-static int gnttab_init(void)
+/* Xen's frames for our table, into frames[GNT_FRAMES]. */
+static int setup_table(xen_pfn_t *frames)
 {
 	struct gnttab_setup_table op = { .dom = DOMID_SELF,
 					 .nr_frames = GNT_FRAMES };
-	xen_pfn_t frames[GNT_FRAMES];
-	grant_ref_t *free_storage;
-	char *va;
 	long rc;
 
-	if (table)
-		return 0;
 	set_xen_guest_handle(op.frame_list, frames);
 	rc = xen_grant_table_op(GNTTABOP_setup_table, &op, 1);
 	if (rc || op.status) {
@@ -57,6 +55,21 @@ static int gnttab_init(void)
 		       op.status);
 		return rc ? (int)rc : -XEN_EIO;
 	}
+	return 0;
+}
+
+static int gnttab_init(void)
+{
+	xen_pfn_t frames[GNT_FRAMES];
+	grant_ref_t *free_storage;
+	char *va;
+	long rc;
+
+	if (table)
+		return 0;
+	rc = setup_table(frames);
+	if (rc)
+		return (int)rc;
 	/* Heap, not .bss: only domains that grant pay for the list. */
 	free_storage = kmalloc(GNT_ENTRIES * sizeof(*free_storage));
 	va = alloc_pages(GNT_FRAMES_ORDER);
@@ -142,4 +155,97 @@ unsigned int gnttab_size(void)
 unsigned int gnttab_free(void)
 {
 	return table ? freelist.free : 0;
+}
+
+/*
+ * Suspend and resume (docs/suspend.md). The table's frames are Xen's,
+ * not our RAM: the save code refuses their mapping, and does not save
+ * them. So the live grants are noted by pfn first, and the frames
+ * unmapped. In a new domain the table is Xen's new one, holding only
+ * the toolstack's entries (console, xenstore): every grant that was
+ * live is given again, same ref, same domain, to the page's new frame -
+ * a driver that reconnects keeps its refs, and an app its grants. After
+ * a checkpoint Xen's table is as it was and only the mapping comes back.
+ */
+struct live_grant {
+	grant_ref_t ref;
+	domid_t domid;
+	uint16_t flags;
+	unsigned long pfn;
+};
+static struct live_grant *live;
+static unsigned int nr_live;
+
+int gnttab_suspend(void)
+{
+	unsigned int n = 0;
+	int rc;
+
+	if (!table)
+		return 0;
+	for (grant_ref_t r = GNTTAB_NR_RESERVED_ENTRIES; r < GNT_ENTRIES; r++)
+		n += !!(table[r].flags & GTF_permit_access);
+	live = n ? kmalloc(n * sizeof(*live)) : NULL;
+	if (n && !live)
+		return -XEN_ENOMEM;
+	nr_live = 0;
+	for (grant_ref_t r = GNTTAB_NR_RESERVED_ENTRIES; r < GNT_ENTRIES; r++) {
+		grant_entry_v1_t e = table[r];
+		unsigned long pfn = mfn_to_pfn(e.frame);
+
+		if (!(e.flags & GTF_permit_access) || nr_live == n)
+			continue;
+		/* Only RAM of ours is ever granted (see above). */
+		if (!pfn_is_ours(pfn) || pfn_to_mfn(pfn) != e.frame) {
+			printk("gnttab: ref %u names frame %#x, not ours: not "
+			       "given again\n",
+			       r, e.frame);
+			continue;
+		}
+		live[nr_live++] = (struct live_grant){
+			r, e.domid,
+			e.flags & (GTF_permit_access | GTF_readonly), pfn
+		};
+	}
+	rc = unmap_foreign_frames(table, GNT_FRAMES);
+	if (rc) {
+		kfree(live);
+		live = NULL;
+		return rc;
+	}
+	trace_suspend("gnttab: %u live grant(s) noted by pfn; the table's %u "
+		      "frames unmapped",
+		      nr_live, GNT_FRAMES);
+	return 0;
+}
+
+void gnttab_resume(bool new_domain)
+{
+	xen_pfn_t frames[GNT_FRAMES];
+	int rc;
+
+	if (!table)
+		return;
+	rc = setup_table(frames);
+	if (!rc)
+		rc = map_foreign_frames(table, frames, GNT_FRAMES);
+	if (rc) /* every grant op would fault on the unmapped table */
+		panic("gnttab: cannot map the grant table again: %d", rc);
+	for (unsigned int i = 0; new_domain && i < nr_live; i++) {
+		grant_entry_v1_t *e = &table[live[i].ref];
+
+		e->domid = live[i].domid;
+		e->frame = (uint32_t)pfn_to_mfn(live[i].pfn);
+		__atomic_thread_fence(__ATOMIC_RELEASE);
+		__atomic_store_n(&e->flags, live[i].flags, __ATOMIC_RELEASE);
+	}
+	trace_suspend("gnttab: table mapped again (setup_table)%s",
+		      new_domain ? "; live grants given again to the new "
+				   "frames"
+				 : "");
+	if (new_domain && nr_live)
+		trace_suspend("gnttab: %u grant(s) given again", nr_live);
+	kfree(live);
+	live = NULL;
+	nr_live = 0;
 }

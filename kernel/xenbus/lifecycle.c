@@ -9,8 +9,11 @@
  * is what xl reports and acts on (on_poweroff / on_reboot).
  *
  * control/feature-poweroff and feature-reboot say which requests we
- * honour. feature-suspend is NOT written: pvmini cannot suspend yet, and
- * a toolstack that checks must not be told otherwise.
+ * honour, and feature-suspend once the suspend sequence (kernel/suspend.c,
+ * a layer above) has registered its handler: "suspend" (xl save, xl
+ * migrate) is handed to it, once per request. It acknowledges, or leaves
+ * the node alone to refuse: the toolstack then withdraws the request
+ * itself after its timeout (docs/suspend.md).
  */
 #include <pvmini/console.h>
 #include <pvmini/kernel.h>
@@ -23,6 +26,9 @@
 
 static struct xs_watch control_watch;
 static struct shutdown_hook *hooks;
+static void (*suspend_handler)(void);
+/* "suspend" was handed over and the node has said nothing else since. */
+static bool suspend_handed;
 /* The watch's first event has been handled (or we gave up waiting). */
 static bool settled;
 static struct wait_queue settled_wq = WAIT_QUEUE_INIT;
@@ -58,6 +64,8 @@ static void on_control(struct xs_watch *w __unused,
 
 	settled = true;
 	wake_all(&settled_wq);
+	if (rc < 0 || strcmp(req, "suspend"))
+		suspend_handed = false;
 	/* The first event comes with the watch; our own clear fires too. */
 	if (rc <= 0) {
 		if (rc < 0 && rc != -XEN_ENOENT)
@@ -66,6 +74,16 @@ static void on_control(struct xs_watch *w __unused,
 		return;
 	}
 	seen = monotonic_ns();
+	if (!strcmp(req, "suspend") && suspend_handler) {
+		/* Once: a watch may fire again while it is being handled. */
+		if (!suspend_handed) {
+			suspend_handed = true;
+			printk("lifecycle: request 'suspend' from the "
+			       "toolstack\n");
+			suspend_handler();
+		}
+		return;
+	}
 	for (unsigned int i = 0; i < ARRAY_SIZE(requests); i++) {
 		if (strcmp(req, requests[i].request))
 			continue;
@@ -115,6 +133,20 @@ void lifecycle_init(void)
 	wait_event(settled_wq, settled || d.passed);
 	deadline_stop(&d);
 	trace_boot("lifecycle: watching %s; feature-poweroff and "
-		   "feature-reboot written, feature-suspend not",
+		   "feature-reboot written",
 		   CONTROL);
+}
+
+void lifecycle_set_suspend_handler(void (*fn)(void))
+{
+	int rc = xs_write(XS_TX_NONE, "control/feature-suspend", "1");
+
+	if (rc) {
+		printk("lifecycle: advertising control/feature-suspend: %s\n",
+		       xs_error_name(rc));
+		return;
+	}
+	suspend_handler = fn;
+	trace_boot("lifecycle: feature-suspend written: xl save and xl "
+		   "restore work");
 }

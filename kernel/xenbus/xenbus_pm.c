@@ -1,46 +1,43 @@
 /*
- * xenbus_pm.c - the list of suspend/resume hooks and the two functions
- * that run them (kernel/xenbus/xenbus_pm.h says when). Devices are
+ * xenbus_pm.c - lists of suspend/resume hooks and the two functions
+ * that run them (kernel/xenbus/xenbus_pm.h says when). Hooks are
  * suspended newest first and resumed oldest first: a device opened
  * later may depend on one opened earlier, never the other way round.
- * The list is changed only in thread context, and threads are
+ * A list is changed only in thread context, and threads are
  * cooperative, so no lock is needed.
  */
 #include "kernel/xenbus/xenbus_pm.h"
 
-/* Oldest first; the newest is the tail. */
-static struct xenbus_pm_hook *head, *tail;
-
-void xenbus_pm_register(struct xenbus_pm_hook *h)
+void pm_list_add(struct pm_list *l, struct suspend_hook *h)
 {
 	h->next = NULL;
-	h->prev = tail;
+	h->prev = l->tail;
 	h->suspended = false;
-	if (tail)
-		tail->next = h;
+	if (l->tail)
+		l->tail->next = h;
 	else
-		head = h;
-	tail = h;
+		l->head = h;
+	l->tail = h;
 }
 
-void xenbus_pm_unregister(struct xenbus_pm_hook *h)
+void pm_list_remove(struct pm_list *l, struct suspend_hook *h)
 {
 	if (h->prev)
 		h->prev->next = h->next;
-	else if (head == h)
-		head = h->next;
+	else if (l->head == h)
+		l->head = h->next;
 	else
 		return; /* not registered */
 	if (h->next)
 		h->next->prev = h->prev;
 	else
-		tail = h->prev;
+		l->tail = h->prev;
 	h->prev = h->next = NULL;
 }
 
-int xenbus_suspend_all(const char **refused)
+int pm_list_suspend(struct pm_list *l, const char **refused)
 {
-	for (struct xenbus_pm_hook *h = tail; h; h = h->prev) {
+	for (struct suspend_hook *h = l->tail; h; h = h->prev) {
 		int rc = h->suspend ? h->suspend(h->data) : 0;
 
 		if (!rc) {
@@ -59,13 +56,35 @@ int xenbus_suspend_all(const char **refused)
 	return 0;
 }
 
-void xenbus_resume_all(bool cancelled)
+void pm_list_resume(struct pm_list *l, bool cancelled)
 {
-	for (struct xenbus_pm_hook *h = head; h; h = h->next) {
+	for (struct suspend_hook *h = l->head; h; h = h->next) {
 		if (!h->suspended)
 			continue;
 		h->suspended = false;
 		if (h->resume)
 			h->resume(h->data, cancelled);
 	}
+}
+
+static struct pm_list devices;
+
+void xenbus_pm_register(struct suspend_hook *h)
+{
+	pm_list_add(&devices, h);
+}
+
+void xenbus_pm_unregister(struct suspend_hook *h)
+{
+	pm_list_remove(&devices, h);
+}
+
+int xenbus_suspend_all(const char **refused)
+{
+	return pm_list_suspend(&devices, refused);
+}
+
+void xenbus_resume_all(bool cancelled)
+{
+	pm_list_resume(&devices, cancelled);
 }

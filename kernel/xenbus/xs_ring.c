@@ -65,6 +65,9 @@ static uint32_t next_req_id = 1;
 static int broken; /* 0, or the errno every request now fails with */
 /* From the heap at connect time: dom0 has no store and no use for it. */
 static char *payload_buf;
+/* A restore makes a new connection (xs_ring_reconnect): the message the
+ * reader was half-way through is gone with the old one. */
+static uint32_t generation;
 
 static void ring_event(evtchn_port_t p __unused, void *data __unused)
 {
@@ -94,17 +97,21 @@ static int ring_corrupt(const char *which)
 	return -XEN_EIO;
 }
 
-/* Copies n bytes out of the response ring, waiting for them. */
-static int ring_read(void *dst, size_t n)
+/* Copies n bytes out of the response ring, waiting for them;
+ * -XEN_EAGAIN if a restore replaced the connection (generation gen). */
+static int ring_read(void *dst, size_t n, uint32_t gen)
 {
 	char *out = dst;
 
 	while (n) {
 		long got;
 
-		wait_event(ring_wq, broken || xs_ring_readable(&io));
+		wait_event(ring_wq, broken || gen != generation ||
+					    xs_ring_readable(&io));
 		if (broken)
 			return broken;
+		if (gen != generation)
+			return -XEN_EAGAIN;
 		got = xs_ring_read(&io, out, n);
 		if (got < 0)
 			return ring_corrupt("response");
@@ -172,6 +179,7 @@ static int send(struct xs_pending *p, char *msg, size_t size)
 	}
 	writing = false;
 	wake_all(&writer_wq);
+	xs_gate_idle();
 	return rc;
 }
 
@@ -221,7 +229,9 @@ static void reader(void *arg __unused)
 	int rc;
 
 	for (;;) {
-		rc = ring_read(&h, sizeof(h));
+		uint32_t gen = generation;
+
+		rc = ring_read(&h, sizeof(h), gen);
 		if (!rc) {
 			rc = xs_check_header(&h);
 			if (rc) {
@@ -232,7 +242,9 @@ static void reader(void *arg __unused)
 			}
 		}
 		if (!rc)
-			rc = ring_read(payload_buf, h.len);
+			rc = ring_read(payload_buf, h.len, gen);
+		if (rc == -XEN_EAGAIN)
+			continue; /* a new connection: a message starts */
 		if (rc) {
 			printk("xenstore: connection closed (%s)\n",
 			       xs_error_name(rc));
@@ -276,6 +288,7 @@ int xs_request(uint32_t type, xs_tx_t tx, const struct xs_part *parts,
 
 	if (!ring)
 		return -XEN_ENODEV;
+	xs_gate_pass(); /* a suspend holds new requests back */
 	if (broken)
 		return broken;
 	msg = kmalloc(XS_MSG_MAX);
@@ -302,6 +315,7 @@ int xs_request(uint32_t type, xs_tx_t tx, const struct xs_part *parts,
 	wait_event(p.wq, p.done);
 	timer_cancel(&timeout);
 	unlink_pending(&p);
+	xs_gate_idle();
 	if (p.err == -XEN_ETIMEDOUT)
 		printk("xenstore: %s request %u (type %u) in %lu s\n",
 		       rc ? "could not send" : "no reply to", p.req_id, type,
@@ -324,9 +338,15 @@ int xs_request(uint32_t type, xs_tx_t tx, const struct xs_part *parts,
 	return 0;
 }
 
+static int start_reader(void)
+{
+	return thread_create_flags("xsread", reader, NULL, THREAD_NO_FPU)
+		       ? 0
+		       : -XEN_ENOMEM;
+}
+
 int xs_ring_connect(void)
 {
-	struct thread *t;
 	int rc;
 
 	ring = mfn_to_virt(start_info->store_mfn);
@@ -348,8 +368,7 @@ int xs_ring_connect(void)
 		ring = NULL;
 		return rc;
 	}
-	t = thread_create_flags("xsread", reader, NULL, THREAD_NO_FPU);
-	if (!t) {
+	if (start_reader()) {
 		ring = NULL;
 		return -XEN_ENOMEM;
 	}
@@ -357,4 +376,31 @@ int xs_ring_connect(void)
 		   "%u, reader thread started",
 		   ring, (unsigned long)start_info->store_mfn, port);
 	return 0;
+}
+
+bool xs_ring_quiet(bool *owes)
+{
+	*owes = !broken && owed;
+	return broken || (!pending && !writing);
+}
+
+/* A restored domain's new connection (xs_internal.h says what changes). */
+void xs_ring_reconnect(void)
+{
+	long dropped;
+	int rc;
+
+	generation++;
+	xs_ring_io_init(&io, ring);
+	if ((dropped = xs_ring_discard(&io)))
+		printk("xenstore: %ld bytes the old connection sent were "
+		       "dropped\n",
+		       dropped);
+	port = start_info->store_evtchn;
+	rc = evtchn_bind_existing(port, ring_event, NULL);
+	if (rc < 0)
+		printk("xenstore: event channel %u: %d\n", port, rc);
+	if (broken && !start_reader())
+		broken = 0;
+	wake_all(&ring_wq);
 }

@@ -87,3 +87,14 @@ long xs_ring_write(struct xs_ring_io *r, const void *src, size_t n)
 	__atomic_store_n(&r->intf->req_prod, r->req_prod, __ATOMIC_RELEASE);
 	return (long)len;
 }
+
+long xs_ring_discard(struct xs_ring_io *r)
+{
+	long avail = xs_ring_readable(r);
+
+	if (avail < 0)
+		return avail;
+	r->rsp_cons += (uint32_t)avail;
+	__atomic_store_n(&r->intf->rsp_cons, r->rsp_cons, __ATOMIC_RELEASE);
+	return avail;
+}

@@ -40,5 +40,9 @@ long xs_ring_writable(struct xs_ring_io *r);
  */
 long xs_ring_read(struct xs_ring_io *r, void *dst, size_t n);
 long xs_ring_write(struct xs_ring_io *r, const void *src, size_t n);
+/* Drops whatever the response ring holds (a restored domain's ring
+ * holds what the old connection sent); returns the bytes dropped or
+ * -XEN_EIO. */
+long xs_ring_discard(struct xs_ring_io *r);
 
 #endif

@@ -161,3 +161,23 @@ int xs_unwatch(struct xs_watch *w)
 		wait_event(done_wq, running != w);
 	return rc;
 }
+
+/* A restored domain's xenstore connection is new and knows no watch:
+ * each is set again under its own token (and fires once, as any new
+ * watch does). */
+int xs_watch_resume(void)
+{
+	int n = 0;
+
+	for (struct xs_watch *w = watches; w; w = w->next, n++) {
+		int rc = send(XS_WATCH, w);
+
+		if (rc) {
+			printk("xenstore: watch on %s could not be set again: "
+			       "%s\n",
+			       w->path, xs_error_name(rc));
+			return rc;
+		}
+	}
+	return n;
+}

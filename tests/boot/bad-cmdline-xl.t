@@ -3,5 +3,5 @@
 app     hello
 args    trace=bogus
 expect  crash
-match   ^command line: unknown trace= flag \(known: boot, devices\): bogus$
+match   ^command line: unknown trace= flag \(known: boot, devices, suspend\): bogus$
 nomatch ^Hello

@@ -8,7 +8,8 @@ app     heartbeat
 args    trace=boot
 action  on ^heartbeat 2: run xl shutdown $DOMID
 expect  poweroff
-match   ^boot: lifecycle: watching control/shutdown; feature-poweroff and feature-reboot written, feature-suspend not$
+match   ^boot: lifecycle: watching control/shutdown; feature-poweroff and feature-reboot written$
+match   ^boot: lifecycle: feature-suspend written: xl save and xl restore work$
 match   ^heartbeat 2: 
 match   ^lifecycle: request 'poweroff' from the toolstack$
 match   ^lifecycle: request seen at [0-9]+\.[0-9]{3} s$

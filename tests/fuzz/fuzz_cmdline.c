@@ -47,6 +47,7 @@ static void add_word(void)
 	static const char *const vocabulary[] = { "trace=boot",
 						  "trace=devices",
 						  "trace=boot,devices",
+						  "trace=suspend,boot",
 						  "trace=bogus",
 						  "trace=",
 						  "trace=boot,",
@@ -134,7 +135,7 @@ static void reference_words(const char *s, size_t len, struct ref *r)
 	}
 }
 
-/* "boot,devices": 0 with *flags, or -1 for an unknown or empty name
+/* "boot,devices,suspend": 0 with *flags, or -1 for an unknown or empty name
  * (one trailing comma is allowed: nothing follows it). */
 static int reference_trace(const char *list, unsigned int *flags)
 {
@@ -145,6 +146,8 @@ static int reference_trace(const char *list, unsigned int *flags)
 			*flags |= TRACE_BOOT;
 		else if (n == 7 && !strncmp(list, "devices", 7))
 			*flags |= TRACE_DEVICES;
+		else if (n == 7 && !strncmp(list, "suspend", 7))
+			*flags |= TRACE_SUSPEND;
 		else
 			return -1;
 		list += n + (list[n] == ',');

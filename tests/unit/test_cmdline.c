@@ -67,6 +67,8 @@ TEST(trace_flags_combine)
 	CHECK(c.trace == TRACE_DEVICES);
 	CHECK(cmdline_parse(&c, "trace=boot,devices", "app") == 0);
 	CHECK(c.trace == (TRACE_BOOT | TRACE_DEVICES));
+	CHECK(cmdline_parse(&c, "trace=suspend,boot", "app") == 0);
+	CHECK(c.trace == (TRACE_SUSPEND | TRACE_BOOT));
 }
 
 TEST(unterminated_quote_is_an_error)

@@ -1,7 +1,8 @@
 /*
- * test_timeconv.c - pvclock scaling and calendar dates (kernel/
- * timeconv.c) against independent references: the host's gmtime and a
- * 128-bit computation of Xen's formula.
+ * test_timeconv.c - pvclock scaling, the clock offset after a restore
+ * and calendar dates (kernel/xen/time_math.c) against independent
+ * references: the host's gmtime, a 128-bit computation of Xen's formula,
+ * and the rule of docs/suspend.md for time across a restore.
  */
 #include <pvmini/time.h>
 #include <time.h>
@@ -84,4 +85,30 @@ TEST(format)
 	CHECK_STR(buf, "2026-11-25 01:59:54 UTC");
 	/* Huge inputs end, with a huge year, rather than loop for ever. */
 	CHECK(format_utc(buf, sizeof(buf), UINT64_MAX) > 0);
+}
+
+/* Across a restore monotonic time (Xen's time + offset) goes on from
+ * where it stopped plus the wall-clock time away, whatever Xen's clock
+ * does on the new host. */
+TEST(resume_offset_carries_monotonic_time_over)
+{
+	uint64_t away;
+	const uint64_t s = 1000000000ULL;
+	/* saved at monotonic 50 s, wall 1700000000 s */
+	const uint64_t mono = 50 * s, wall = 1700000000ULL * s;
+	int64_t off;
+
+	/* same host: Xen's clock went on by the 7 s away */
+	off = pvclock_resume_offset(mono, wall, 57 * s, wall + 7 * s, &away);
+	CHECK(away == 7 * s && off == 0);
+	/* another host, whose Xen booted 3 s ago */
+	off = pvclock_resume_offset(mono, wall, 3 * s, wall + 7 * s, &away);
+	CHECK(away == 7 * s && off == 54 * (int64_t)s);
+	CHECK(3 * s + (uint64_t)off == 57 * s);
+	/* a host up far longer: the offset is negative */
+	off = pvclock_resume_offset(mono, wall, 900 * s, wall + 7 * s, &away);
+	CHECK(900 * s + (uint64_t)off == 57 * s);
+	/* the wall clock went back 5 s: no time away, never backwards */
+	off = pvclock_resume_offset(mono, wall, 3 * s, wall - 5 * s, &away);
+	CHECK(away == 0 && 3 * s + (uint64_t)off == mono);
 }

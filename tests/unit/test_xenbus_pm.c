@@ -1,8 +1,9 @@
 /*
- * test_xenbus_pm.c - the suspend/resume hooks of xenbus frontends
- * (kernel/xenbus/xenbus_pm.c): newest suspended first, oldest resumed
- * first; a refusal resumes (cancelled) exactly those already suspended
- * and names the refuser; unregistered hooks are not run.
+ * test_xenbus_pm.c - lists of suspend/resume hooks (kernel/xenbus/
+ * xenbus_pm.c), the frontends' and any other: newest suspended first,
+ * oldest resumed first; a refusal resumes (cancelled) exactly those
+ * already suspended and names the refuser; unregistered hooks are not
+ * run; two lists do not see each other's hooks.
  */
 #include <pvmini/xen.h>
 #include "kernel/xenbus/xenbus_pm.h"
@@ -33,7 +34,7 @@ static void on_resume(void *data, bool cancelled)
 	say(cancelled ? "c" : "r", data);
 }
 
-static struct xenbus_pm_hook hooks[3] = {
+static struct suspend_hook hooks[3] = {
 	{ "a", on_suspend, on_resume, "a", NULL, NULL, false },
 	{ "b", on_suspend, on_resume, "b", NULL, NULL, false },
 	{ "c", on_suspend, on_resume, "c", NULL, NULL, false },
@@ -88,4 +89,26 @@ TEST(unregistered_hooks_do_not_run)
 	log_buf[0] = '\0';
 	CHECK(xenbus_suspend_all(NULL) == 0);
 	CHECK_STR(log_buf, "");
+}
+
+TEST(lists_are_independent)
+{
+	static struct suspend_hook app = { "app", on_suspend, on_resume, "x",
+					   NULL,  NULL,	      false };
+	struct pm_list apps = { NULL, NULL };
+
+	setup();
+	pm_list_add(&apps, &app);
+	CHECK(pm_list_suspend(&apps, NULL) == 0);
+	CHECK_STR(log_buf, "sx ");
+	/* the frontends' list has its own three, none of them suspended */
+	xenbus_resume_all(false);
+	CHECK_STR(log_buf, "sx ");
+	CHECK(xenbus_suspend_all(NULL) == 0);
+	CHECK_STR(log_buf, "sx sc sb sa ");
+	pm_list_resume(&apps, true);
+	CHECK_STR(log_buf, "sx sc sb sa cx ");
+	pm_list_remove(&apps, &app);
+	CHECK(apps.head == NULL && apps.tail == NULL);
+	xenbus_resume_all(false);
 }

@@ -139,6 +139,26 @@ static void check_only_changed(const unsigned char *ring, uint32_t from, long n,
 	}
 }
 
+/* After a restore the ring still holds what the old connection sent:
+ * discarding it moves our index to the daemon's, in the page too, and
+ * the next message reads from there; an impossible index is EIO. */
+TEST(discard_drops_what_the_old_connection_sent)
+{
+	unsigned char got[16];
+
+	setup(0, 0xfffffff0u);
+	daemon_send(40, 1); /* wraps the 32-bit index */
+	CHECK(xs_ring_read(&r, got, 4) == 4);
+	CHECK(xs_ring_discard(&r) == 36);
+	CHECK(page.intf.rsp_cons == 0xfffffff0u + 40);
+	CHECK(xs_ring_readable(&r) == 0);
+	CHECK(xs_ring_discard(&r) == 0);
+	daemon_send(3, 100);
+	CHECK(xs_ring_read(&r, got, sizeof(got)) == 3 && got[0] == 100);
+	page.intf.rsp_prod += XENSTORE_RING_SIZE + 1;
+	CHECK(xs_ring_discard(&r) == -XEN_EIO);
+}
+
 TEST(fuzz_hostile_indexes)
 {
 	unsigned int seed = 20240611;

@@ -10,6 +10,7 @@
  */
 #include <pvmini/console.h>
 #include <pvmini/hypercall.h>
+#include <pvmini/kernel.h>
 #include "kernel/drivers/console/console.h"
 #include "kernel/xen/shutdown.h"
 #include "lib/printk.h"
@@ -69,4 +70,19 @@ void console_drain(void)
 {
 	if (!use_console_io)
 		ring_console_drain();
+}
+
+void console_suspend(void)
+{
+	/* What the backend has not taken yet would go with the old
+	 * domain's xenconsoled, or wait in the ring for the new one. */
+	console_drain();
+}
+
+void console_resume(bool new_domain)
+{
+	if (use_console_io || !new_domain)
+		return;
+	ring_console_resume(start_info);
+	console_input_resume();
 }

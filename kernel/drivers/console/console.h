@@ -24,4 +24,16 @@ const char *ring_console_describe(void);
 /* Boot trace: the further console devices the cfg created. */
 void console_dev_trace_boot(void);
 
+/*
+ * Suspend and resume (docs/suspend.md). console_suspend drains console
+ * 0 (bounded). console_resume in a new domain takes its new event
+ * channel, for output and input, and must run before anything prints:
+ * until then printk would notify the old domain's port number, which
+ * in the new domain is nobody's or another channel's.
+ */
+void console_suspend(void);
+void console_resume(bool new_domain);
+void ring_console_resume(const start_info_t *si);
+void console_input_resume(void);
+
 #endif

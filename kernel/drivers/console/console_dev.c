@@ -96,6 +96,7 @@ int console_dev_open(unsigned int id, struct console_dev **out)
 	}
 	c->next = console_devs;
 	console_devs = c;
+	console_dev_pm_register(c);
 	mutex_unlock(&open_lock);
 	*out = c;
 	return 0;
@@ -106,6 +107,9 @@ int console_dev_close(struct console_dev *c)
 	struct console_dev **pp;
 	int rc;
 
+	/* Not in the middle of a save: the hook must see it through. */
+	wait_event(c->xb.wq, !c->suspended);
+	console_dev_pm_unregister(c);
 	console_dev_drain(c);
 	/* Threads still reading or writing give up (end of file, ENOTCONN)
 	 * and leave before the device goes: holding both locks proves it. */

@@ -26,6 +26,12 @@ struct console_dev {
 	struct console_dev_stats stats;
 	struct timer kick; /* extra notifies after writes (_io.c) */
 	uint64_t last_write_ns, kick_ns;
+	/* Suspend (console_dev_pm.c): while suspended, readers and writers
+	 * wait and nothing notifies (the port may be the old domain's);
+	 * resumes counts the resumes, so a write's stall bound restarts. */
+	struct suspend_hook pm;
+	bool suspended;
+	unsigned long resumes;
 	struct console_dev *next;
 };
 
@@ -33,5 +39,10 @@ extern struct console_dev *console_devs;
 
 /* The shutdown path: drains every open console device, in any context. */
 void console_dev_drain_all(void);
+/* Notifies the backend now and a few more times (_io.c: kicks). */
+void console_dev_kick(struct console_dev *c);
+/* console_dev_pm.c: the device's suspend hook, from open to close. */
+void console_dev_pm_register(struct console_dev *c);
+void console_dev_pm_unregister(struct console_dev *c);
 
 #endif

@@ -66,6 +66,12 @@ static void kick_later(struct console_dev *c)
 	timer_arm(&c->kick, c->last_write_ns + c->kick_ns, on_kick, c);
 }
 
+void console_dev_kick(struct console_dev *c)
+{
+	evtchn_notify(c->port);
+	kick_later(c);
+}
+
 long console_dev_write(struct console_dev *c, const void *buf, size_t n)
 {
 	struct deadline d = { 0 };
@@ -75,12 +81,19 @@ long console_dev_write(struct console_dev *c, const void *buf, size_t n)
 
 	mutex_lock(&c->wlock);
 	while (done < n) {
+		unsigned long resumes = c->resumes;
+
+		/* Suspended: wait, and never touch the port meanwhile. */
 		deadline_start(&d, &c->xb.wq, STALL_NS);
 		wait_event(c->xb.wq,
-			   (k = cons_ring_write(c->ring, p + done, n - done)) !=
-					   0 ||
-				   c->xb.be_gone || c->closing || d.passed);
+			   !c->suspended &&
+				   ((k = cons_ring_write(c->ring, p + done,
+							 n - done)) != 0 ||
+				    c->xb.be_gone || c->closing || d.passed));
 		deadline_stop(&d);
+		/* A suspend ate the backend's time: it gets it again. */
+		if (!k && d.passed && c->resumes != resumes)
+			continue;
 		if (k <= 0)
 			break;
 		done += (size_t)k;
@@ -116,14 +129,18 @@ long console_dev_read(struct console_dev *c, void *buf, size_t n)
 		return 0;
 	mutex_lock(&c->rlock);
 	/* Input already there is read even after the backend left. */
-	wait_event(c->xb.wq, (got = cons_ring_read(c->ring, buf, n)) != 0 ||
-				     c->xb.be_gone || c->closing);
+	wait_event(c->xb.wq,
+		   !c->suspended &&
+			   ((got = cons_ring_read(c->ring, buf, n)) != 0 ||
+			    c->xb.be_gone || c->closing));
 	mutex_unlock(&c->rlock);
 	return after_read(c, got);
 }
 
 long console_dev_read_nowait(struct console_dev *c, void *buf, size_t n)
 {
+	if (c->suspended)
+		return 0;
 	return after_read(c, cons_ring_read(c->ring, buf, n));
 }
 
@@ -136,6 +153,8 @@ static bool out_empty(void *arg)
 
 void console_dev_drain(struct console_dev *c)
 {
+	if (c->suspended)
+		return;
 	evtchn_notify(c->port);
 	evtchn_poll_until(c->port, out_empty, c, monotonic_ns() + DRAIN_NS);
 }

@@ -45,16 +45,31 @@ static unsigned long dropped; /* bytes lost to a backend that stopped */
 static bool stalled;	      /* it did: stop waiting for it per byte */
 static char description[64];
 
+static void describe(const start_info_t *si)
+{
+	snprintf(description, sizeof(description),
+		 "console ring at mfn %#lx, event channel %u",
+		 (unsigned long)si->console.domU.mfn, port);
+}
+
 int ring_console_init(const start_info_t *si)
 {
 	ring = mfn_to_virt(si->console.domU.mfn);
 	port = si->console.domU.evtchn;
 	if (!ring)
 		return -1;
-	snprintf(description, sizeof(description),
-		 "console ring at mfn %#lx, event channel %u",
-		 (unsigned long)si->console.domU.mfn, port);
+	describe(si);
 	return 0;
+}
+
+/* A restored domain: the ring is the same page of ours (the same
+ * address, indexes and all, for the new xenconsoled to go on from) but
+ * its event channel is a new port. */
+void ring_console_resume(const start_info_t *si)
+{
+	port = si->console.domU.evtchn;
+	stalled = false;
+	describe(si);
 }
 
 const char *ring_console_describe(void)

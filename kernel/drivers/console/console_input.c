@@ -24,6 +24,20 @@ static void on_console_event(evtchn_port_t port, void *data)
 	wake_all(&readers);
 }
 
+/* A restored domain's console port is a new one (domU only: dom0 is
+ * never saved). Input that came meanwhile is in the ring: readers look. */
+void console_input_resume(void)
+{
+	int rc = evtchn_bind_existing(start_info->console.domU.evtchn,
+				      on_console_event, NULL);
+
+	if (rc < 0)
+		printk("console: input events unavailable (%d): reads will "
+		       "not wake\n",
+		       rc);
+	wake_all(&readers);
+}
+
 void console_input_init(void)
 {
 	int rc;

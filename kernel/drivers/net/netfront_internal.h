@@ -44,7 +44,7 @@ struct netdev {
 	bool suspended;	      /* between the suspend and resume hooks */
 	bool closing;
 	struct netdev_stats stats;
-	struct xenbus_pm_hook pm;
+	struct suspend_hook pm;
 	struct netdev *next;
 };
 

@@ -98,10 +98,10 @@ static void on_resume(void *data, bool cancelled)
 
 void nf_pm_register(struct netdev *nd)
 {
-	nd->pm = (struct xenbus_pm_hook){ .name = nd->xb.label,
-					  .suspend = on_suspend,
-					  .resume = on_resume,
-					  .data = nd };
+	nd->pm = (struct suspend_hook){ .name = nd->xb.label,
+					.suspend = on_suspend,
+					.resume = on_resume,
+					.data = nd };
 	xenbus_pm_register(&nd->pm);
 }
 
