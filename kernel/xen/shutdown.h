@@ -17,4 +17,11 @@ struct shutdown_drain {
 };
 void shutdown_drain_register(struct shutdown_drain *d);
 
+/*
+ * A debugger's hook (kernel/debug/): runs once, first, when the domain
+ * begins to end, with the SHUTDOWN_* reason: it tells gdb, and on a
+ * crash lets gdb look at it before the domain goes.
+ */
+void shutdown_set_debug_hook(void (*hook)(unsigned int reason));
+
 #endif
