@@ -320,7 +320,7 @@ PURE_SRCS := lib/string.c lib/vsnprintf.c lib/ksyms.c kernel/cmdline.c \
 	kernel/xenbus/xenbus_state.c kernel/xenbus/xenbus_pm.c \
 	kernel/drivers/console/console_ring.c lib/newlib/tty_line.c \
 	kernel/debug/gdb_packet.c kernel/debug/gdb_regs.c \
-	kernel/debug/gdb_proto.c \
+	kernel/debug/gdb_proto.c kernel/debug/gdb_break.c \
 	lib/newlib/inet.c
 HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -MMD -MP -Iinclude \
 	-Iarch/$(ARCH)/include -I$(BUILD)/include -iquote .
