@@ -31,4 +31,7 @@
 #include <pvmini/xenstore.h>
 #include <pvmini/gnttab.h>
 
+/* Disks: the cfg's disk= lines */
+#include <pvmini/blkdev.h>
+
 #endif

@@ -182,9 +182,14 @@ void xenbus_unpublish_keys(struct xenbus_dev *d)
 
 void xenbus_describe_grants(const struct xenbus_dev *d, char *buf, size_t size)
 {
-	size_t n = (size_t)snprintf(buf, size, "ring%s granted to dom%u (ref%s",
-				    d->nr_rings == 1 ? "" : "s", d->backend_id,
-				    d->nr_rings == 1 ? "" : "s");
+	unsigned int pages = 0;
+	size_t n;
+
+	for (unsigned int i = 0; i < d->nr_rings; i++)
+		pages += 1U << d->rings[i].order;
+	n = (size_t)snprintf(buf, size, "ring%s granted to dom%u (ref%s",
+			     d->nr_rings == 1 ? "" : "s", d->backend_id,
+			     pages == 1 ? "" : "s");
 
 	for (unsigned int i = 0; i < d->nr_rings && n < size; i++)
 		for (unsigned int p = 0;

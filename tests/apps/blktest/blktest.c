@@ -17,6 +17,10 @@
  *                               disk if it is smaller: MB/s (guest time)
  *   blktest iops DISK SECS QD [ORDER]  4 KiB random reads, QD in
  *                               flight, on a ring of 2^ORDER pages
+ *   blktest seq DISK MIB SEGS ORDER  native 2 MiB requests, ring
+ *                               requests of SEGS pages: MB/s
+ *   blktest compare DISK ROUNDS the request sizes and the ring sizes
+ *                               in turn, ROUNDS times: medians
  * Each prints "blktest: FAIL ..." for what went wrong and exits 1.
  */
 #include <errno.h>
@@ -227,9 +231,13 @@ int main(int argc, char **argv)
 		return cmd_async(argv[2], argv[3]);
 	if (!strcmp(c, "speed") && argc == 4)
 		return cmd_speed(argv[2], argv[3]);
+	if (!strcmp(c, "compare") && argc == 4)
+		return cmd_compare(argv[2], argv[3]);
+	if (!strcmp(c, "seq") && argc == 6)
+		return cmd_seq(argv[2], argv[3], argv[4], argv[5]);
 	if (!strcmp(c, "iops") && (argc == 5 || argc == 6))
 		return cmd_iops(argv[2], argv[3], argv[4],
 				argc == 6 ? argv[5] : "0");
-	printf("usage: blktest pattern|errors|copy|async|speed|iops ...\n");
+	printf("usage: blktest pattern|errors|copy|async|speed|iops|seq|compare ...\n");
 	return 2;
 }

@@ -12,5 +12,10 @@ int cmd_async(const char *disk, const char *count);
 int cmd_speed(const char *disk, const char *mib_s);
 int cmd_iops(const char *disk, const char *secs_s, const char *qd_s,
 	     const char *order_s);
+int cmd_seq(const char *disk, const char *mib_s, const char *segs_s,
+	    const char *order_s);
+int cmd_compare(const char *disk, const char *rounds_s);
+
+#define BLK_QD_MAX 512
 
 #endif

@@ -1,0 +1,15 @@
+# A disk across a checkpoint or cancelled suspend (its xenbus suspend
+# hook, which blkpm runs itself): reads in flight are answered before
+# the suspend goes on, reads submitted while parked wait in the queue,
+# and the resume sends them; all 96 read right, no grant is held.
+app     blkpm
+args    trace=devices
+cfg     disk=['format=raw,vdev=xvda,access=ro,target=/tmp/bpm-a.img']
+action  before run i=0; while [ $i -lt 128 ]; do printf 'sector %d\n' $i | dd of=/tmp/bpm-a.img bs=512 seek=$i conv=sync,notrunc 2>/dev/null; i=$((i + 1)); done
+action  end run rm -f /tmp/bpm-a.img
+expect  poweroff
+match   ^blkpm: 32 in flight, suspending$
+match   ^dev: xvda: parked for the suspend; 0 request\(s\) in flight$
+match   ^blkpm: parked with 0 in flight; 48 reads queued meanwhile$
+match   ^blkpm: resumed \(cancelled\): all 96 reads right, grants back$
+nomatch FAIL
