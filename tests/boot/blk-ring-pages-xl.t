@@ -2,12 +2,12 @@
 # offered (blkback's max-ring-page-order is 4): four pages granted and
 # published as ring-ref0..3 with ring-page-order, 128 slots, all of
 # them in flight at once for a second of 4 KiB random reads; released
-# whole on close.
+# whole on close, when ring-ref0, ring-page-order and event-channel
+# leave xenstore (blktest checks).
 app     blktest
 args    trace=devices -- iops xvda 1 128 2
 cfg     disk=['format=raw,vdev=xvda,access=ro,target=/tmp/brp-a.img']
-action  before run dd if=/dev/urandom of=/tmp/brp-a.img bs=1k count=4096 2>/dev/null
-action  on ^blktest: iops run xenstore-read /local/domain/$DOMID/device/vbd/51712/ring-page-order 2>&1 | sed 's/^/dom0: ring-page-order after close: /'
+action  before run truncate -s 1M /tmp/brp-a.img
 action  end run rm -f /tmp/brp-a.img
 expect  poweroff
 match   ^dev: vbd 51712: ring-ref0\.\.3: 4 zeroed pages granted to dom0$
@@ -16,4 +16,3 @@ match   ^dev: xvda: [0-9]+ sectors of 512 bytes .*; 128 ring slots
 match   ^dev: vbd 51712: released: 1 of 1 ring page\(s\) freed, 1 of 1 event channel\(s\) closed$
 match   ^blktest: iops: [0-9]+ random 4 KiB reads, queue depth 128, ring of 128 slots: [0-9]+ IOPS \(at most 128 in flight\)$
 nomatch FAIL
-xlmatch ^dom0: ring-page-order after close: .*(couldn't|[Nn]o such|ENOENT)

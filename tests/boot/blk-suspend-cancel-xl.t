@@ -5,7 +5,7 @@
 app     blkpm
 args    trace=devices
 cfg     disk=['format=raw,vdev=xvda,access=ro,target=/tmp/bpm-a.img']
-action  before run i=0; while [ $i -lt 128 ]; do printf 'sector %d\n' $i | dd of=/tmp/bpm-a.img bs=512 seek=$i conv=sync,notrunc 2>/dev/null; i=$((i + 1)); done
+action  before run awk 'BEGIN { for (i = 0; i < 128; i++) printf "%-511s\n", "sector " i }' >/tmp/bpm-a.img
 action  end run rm -f /tmp/bpm-a.img
 expect  poweroff
 match   ^blkpm: 32 in flight, suspending$

@@ -26,7 +26,7 @@ static int failures;
 		}                                                              \
 	} while (0)
 
-/* Sector s of the disk starts with "sector <s>" (dom0 wrote it). */
+/* Sector s of the disk starts with "sector <s> " (dom0 wrote it). */
 static void submit(struct blkdev *d, int i, char *page)
 {
 	req[i] = (struct blkdev_req){ .op = BLKDEV_READ,
@@ -41,7 +41,7 @@ static void check_all(int from, int to, char *pages)
 	char want[16];
 
 	for (int i = from; i < to; i++) {
-		snprintf(want, sizeof(want), "sector %d\n", i);
+		snprintf(want, sizeof(want), "sector %d ", i);
 		EXPECT(blkdev_wait(&req[i]) == 0, "read %d", i);
 		EXPECT(!memcmp(pages + 512 * i, want, strlen(want)),
 		       "sector %d reads '%.10s'", i, pages + 512 * i);

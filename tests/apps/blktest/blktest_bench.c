@@ -18,6 +18,7 @@
 
 #include <pvmini/blkdev.h>
 #include <pvmini/time.h>
+#include <pvmini/xenstore.h>
 
 #include "blktest.h"
 
@@ -208,6 +209,18 @@ int cmd_iops(const char *disk, const char *secs_s, const char *qd_s,
 	printf("blktest: iops: %lu random 4 KiB reads, queue depth %u, ring "
 	       "of %u slots: %lu IOPS (at most %lu in flight)\n",
 	       iops_done, qd, info.ring_slots, n, st.max_in_flight);
+	/* Closed: the keys that named the ring and the port are gone. */
+	for (unsigned int i = 0; i < 3; i++) {
+		static const char *keys[] = { "ring-ref0", "ring-page-order",
+					      "event-channel" };
+		char path[64], val[16];
+
+		snprintf(path, sizeof(path), "device/vbd/%u/%s", info.vdev,
+			 keys[i]);
+		check(xs_read(XS_TX_NONE, path, val, sizeof(val)) ==
+			      -XEN_ENOENT,
+		      "%s still there after the close", path);
+	}
 	return failures != 0;
 }
 
