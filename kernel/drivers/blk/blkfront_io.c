@@ -213,23 +213,26 @@ static int put_flush(struct blkdev *d, struct blkdev_req *r)
 	return 0;
 }
 
-/* The next piece of a read or write: 0, -XEN_EAGAIN (wait for room) or
- * the request's error. */
+/*
+ * The next piece of a read or write: 0, -XEN_EAGAIN (wait for room) or
+ * the request's error. With every indirect page in use (or kept by a
+ * backend that would not let go) the piece is a direct one: smaller,
+ * but it never waits for a page that may not come back.
+ */
 static int put_rw(struct blkdev *d, struct blkdev_req *r)
 {
 	uint64_t total = r->count * d->info.sector_size;
 	uint8_t op = r->op == BLKDEV_WRITE ? BLKIF_OP_WRITE : BLKIF_OP_READ;
 	uint64_t sector = (r->sector * d->info.sector_size + r->issued) / 512;
 	unsigned int n, ip = 0;
-	size_t bytes =
-		blk_seg_plan((uintptr_t)r->buf + r->issued, total - r->issued,
-			     d->max_segs, d->segs, &n);
+	size_t bytes = blk_seg_plan(
+		(uintptr_t)r->buf + r->issued, total - r->issued,
+		d->ipage_free ? d->max_segs : BLKIF_MAX_SEGMENTS_PER_REQUEST,
+		d->segs, &n);
 	bool indirect = n > BLKIF_MAX_SEGMENTS_PER_REQUEST;
 	struct blk_shadow *s;
 	int rc;
 
-	if (indirect && !d->ipage_free)
-		return -XEN_EAGAIN;
 	if (d->grants && d->grants + n + indirect > BLK_GRANT_BUDGET)
 		return -XEN_EAGAIN;
 	rc = grant_segs(d, n, op == BLKIF_OP_WRITE);

@@ -21,7 +21,8 @@
  *                               requests of SEGS pages: MB/s
  *   blktest compare DISK ROUNDS the request sizes and the ring sizes
  *                               in turn, ROUNDS times: medians
- * Each prints "blktest: FAIL ..." for what went wrong and exits 1.
+ * Several commands separated by "+" run in turn. Each prints
+ * "blktest: FAIL ..." for what went wrong and exits 1.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -217,27 +218,43 @@ static int cmd_copy(const char *src, const char *dst, const char *sect)
 	return failures != 0;
 }
 
+/* One command: argv[0] is its name. */
+static int run(int argc, char **argv)
+{
+	const char *c = argv[0];
+
+	if (!strcmp(c, "pattern") && argc == 3)
+		return cmd_pattern(argv[1], argv[2]);
+	if (!strcmp(c, "errors") && argc == 3)
+		return cmd_errors(argv[1], argv[2]);
+	if (!strcmp(c, "copy") && argc == 4)
+		return cmd_copy(argv[1], argv[2], argv[3]);
+	if (!strcmp(c, "async") && argc == 3)
+		return cmd_async(argv[1], argv[2]);
+	if (!strcmp(c, "speed") && argc == 3)
+		return cmd_speed(argv[1], argv[2]);
+	if (!strcmp(c, "compare") && argc == 3)
+		return cmd_compare(argv[1], argv[2]);
+	if (!strcmp(c, "seq") && argc == 5)
+		return cmd_seq(argv[1], argv[2], argv[3], argv[4]);
+	if (!strcmp(c, "iops") && (argc == 4 || argc == 5))
+		return cmd_iops(argv[1], argv[2], argv[3],
+				argc == 5 ? argv[4] : "0");
+	printf("usage: blktest COMMAND ARGS [+ COMMAND ARGS ...]: pattern, "
+	       "errors, copy, async, speed, iops, seq, compare\n");
+	return 2;
+}
+
+/* Commands separated by "+" run in turn. */
 int main(int argc, char **argv)
 {
-	const char *c = argc > 1 ? argv[1] : "";
+	int rc = 0, from = 1;
 
-	if (!strcmp(c, "pattern") && argc == 4)
-		return cmd_pattern(argv[2], argv[3]);
-	if (!strcmp(c, "errors") && argc == 4)
-		return cmd_errors(argv[2], argv[3]);
-	if (!strcmp(c, "copy") && argc == 5)
-		return cmd_copy(argv[2], argv[3], argv[4]);
-	if (!strcmp(c, "async") && argc == 4)
-		return cmd_async(argv[2], argv[3]);
-	if (!strcmp(c, "speed") && argc == 4)
-		return cmd_speed(argv[2], argv[3]);
-	if (!strcmp(c, "compare") && argc == 4)
-		return cmd_compare(argv[2], argv[3]);
-	if (!strcmp(c, "seq") && argc == 6)
-		return cmd_seq(argv[2], argv[3], argv[4], argv[5]);
-	if (!strcmp(c, "iops") && (argc == 5 || argc == 6))
-		return cmd_iops(argv[2], argv[3], argv[4],
-				argc == 6 ? argv[5] : "0");
-	printf("usage: blktest pattern|errors|copy|async|speed|iops|seq|compare ...\n");
-	return 2;
+	for (int i = 1; i <= argc; i++) {
+		if (i < argc && strcmp(argv[i], "+"))
+			continue;
+		rc |= run(i - from, argv + from);
+		from = i + 1;
+	}
+	return rc;
 }

@@ -76,18 +76,35 @@ int cmd_speed(const char *disk, const char *mib_s)
 	return failures != 0;
 }
 
+/* Block i's words: its number and their place (checked on reading). */
+static void fill(uint32_t *w, unsigned long i, size_t n, int check_only,
+		 unsigned long *bad)
+{
+	for (size_t k = 0; k < n / 4; k++) {
+		uint32_t want = (uint32_t)(i << 20 | k);
+
+		if (!check_only)
+			w[k] = want;
+		else if (w[k] != want)
+			(*bad)++;
+	}
+}
+
 /* MIB MiB written (then flushed) and read as 2 MiB requests, which the
  * driver cuts into ring requests of segs pages on a ring of 2^order
- * pages; *wr and *rd in MB/s * 1000. */
+ * pages; *wr and *rd in MB/s * 1000. The data read is checked unless
+ * mib exceeds the disk (then blocks were overwritten). The filling and
+ * the checking are not counted in the time. */
 static int seq_run(const char *disk, unsigned int segs, unsigned int order,
 		   unsigned long mib, unsigned long *wr, unsigned long *rd,
-		   struct blkdev_info *info)
+		   struct blkdev_info *info, struct blkdev_stats *st)
 {
 	const size_t block = 2 << 20;
 	static char *buf;
 	struct blkdev_opts opts = { .max_segments = segs, .ring_order = order };
 	struct blkdev *d;
 	uint64_t t[2], blocks, per;
+	unsigned long bad = 0;
 
 	if (!buf)
 		buf = memalign(4096, block);
@@ -98,21 +115,30 @@ static int seq_run(const char *disk, unsigned int segs, unsigned int order,
 	blkdev_get_info(d, info);
 	per = block / info->sector_size;
 	blocks = info->sectors / per;
-	memset(buf, 0x5a, block);
 	for (int pass = 0; pass < 2; pass++) {
-		uint64_t t0 = monotonic_ns();
+		uint64_t t0 = monotonic_ns(), spent = 0;
 
 		for (unsigned long i = 0; i < mib / 2; i++) {
-			uint64_t at = i % blocks * per;
-			int rc = pass ? blkdev_read(d, at, per, buf)
-				      : blkdev_write(d, at, per, buf);
+			uint64_t at = i % blocks * per, t1 = monotonic_ns();
+			int rc;
 
+			if (!pass)
+				fill((uint32_t *)buf, i, block, 0, &bad);
+			spent += monotonic_ns() - t1;
+			rc = pass ? blkdev_read(d, at, per, buf)
+				  : blkdev_write(d, at, per, buf);
 			check(!rc, "block %lu: %d", i, rc);
+			t1 = monotonic_ns();
+			if (pass && mib / 2 <= blocks)
+				fill((uint32_t *)buf, i, block, 1, &bad);
+			spent += monotonic_ns() - t1;
 		}
 		if (!pass)
 			check(!blkdev_flush(d), "flush");
-		t[pass] = monotonic_ns() - t0;
+		t[pass] = monotonic_ns() - t0 - spent; /* the disk's time */
 	}
+	check(!bad, "%lu words read back wrong", bad);
+	blkdev_get_stats(d, st);
 	check(!blkdev_close(d), "close");
 	*wr = rate(mib << 20, t[0]);
 	*rd = rate(mib << 20, t[1]);
@@ -124,16 +150,20 @@ int cmd_seq(const char *disk, const char *mib_s, const char *segs_s,
 {
 	unsigned long mib = strtoul(mib_s, NULL, 0), wr, rd;
 	struct blkdev_info info;
+	struct blkdev_stats st;
 
 	if (seq_run(disk, (unsigned int)strtoul(segs_s, NULL, 0),
 		    (unsigned int)strtoul(order_s, NULL, 0), mib, &wr, &rd,
-		    &info))
+		    &info, &st))
 		return 1;
 	printf("blktest: seq: %lu MiB, %u segments per request (%s), ring of "
-	       "%u slots: write %lu.%03lu MB/s, read %lu.%03lu MB/s\n",
+	       "%u slots: write %lu.%03lu MB/s, read %lu.%03lu MB/s; %lu ring "
+	       "requests: %lu indirect, %lu direct, at most %lu in flight\n",
 	       mib, info.max_request_bytes / 4096,
 	       info.indirect_segments ? "indirect" : "direct", info.ring_slots,
-	       wr / 1000, wr % 1000, rd / 1000, rd % 1000);
+	       wr / 1000, wr % 1000, rd / 1000, rd % 1000, st.reads + st.writes,
+	       st.indirect, st.reads + st.writes - st.indirect,
+	       st.max_in_flight);
 	return failures != 0;
 }
 
@@ -258,7 +288,7 @@ int cmd_compare(const char *disk, const char *rounds_s)
 	for (unsigned int k = 0; k < rounds; k++) {
 		for (unsigned int v = 0; v < 5; v++)
 			seq_run(disk, segs[v], 0, 16, &wr[v][k], &rd[v][k],
-				&info);
+				&info, &st);
 		for (unsigned int v = 0; v < 3; v++)
 			ops[v][k] = iops_run(disk, 1000, io[v].qd, io[v].order,
 					     &st, &info);
