@@ -15,6 +15,7 @@ int cmd_iops(const char *disk, const char *secs_s, const char *qd_s,
 int cmd_seq(const char *disk, const char *mib_s, const char *segs_s,
 	    const char *order_s);
 int cmd_compare(const char *disk, const char *rounds_s);
+int cmd_until_gone(const char *disk);
 
 #define BLK_QD_MAX 512
 

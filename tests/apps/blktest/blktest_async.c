@@ -15,6 +15,7 @@
 #include <pvmini/blkdev.h>
 #include <pvmini/gnttab.h>
 #include <pvmini/time.h>
+#include <pvmini/xenstore.h>
 
 #include "blktest.h"
 
@@ -90,5 +91,27 @@ int cmd_async(const char *disk, const char *count)
 	       "checked; at most %lu in flight; %lu grants given, %lu ended, "
 	       "%u free as before\n",
 	       n, n, st.max_in_flight, st.grants, st.grants_ended, free0);
+	return failures != 0;
+}
+
+/* Reads until the disk fails: what a backend going away looks like. */
+int cmd_until_gone(const char *disk)
+{
+	char *buf = memalign(4096, 4096);
+	struct blkdev *d;
+	unsigned long n = 0;
+	int rc;
+
+	check(buf && !blkdev_open(disk, &d), "open %s", disk);
+	printf("blktest: reading %s until it goes\n", disk);
+	while (!(rc = blkdev_read(d, n % 8 * 8, 8, buf)))
+		if (++n % 64 == 0)
+			usleep(10000);
+	printf("blktest: gone after %lu reads: %s\n", n, xs_error_name(rc));
+	check(rc == -XEN_ENOTCONN, "the read failed with %d", rc);
+	check(blkdev_read(d, 0, 8, buf) == -XEN_ENOTCONN,
+	      "a later read is ENOTCONN too");
+	blkdev_close(d);
+	printf("blktest: closed %s\n", disk);
 	return failures != 0;
 }
