@@ -20,6 +20,8 @@
  *   blktest seq DISK MIB SEGS ORDER  native 2 MiB requests, ring
  *                               requests of SEGS pages: MB/s
  *   blktest until-gone DISK     reads until the backend goes away
+ *   blktest open-later DISK S [DIR]  opens DISK after S seconds; shows
+ *                               DIR/state and DIR/ring-ref after
  *   blktest compare DISK ROUNDS the request sizes and the ring sizes
  *                               in turn, ROUNDS times: medians
  * Several commands separated by "+" run in turn. Each prints
@@ -234,6 +236,9 @@ static int run(int argc, char **argv)
 		return cmd_async(argv[1], argv[2]);
 	if (!strcmp(c, "speed") && argc == 3)
 		return cmd_speed(argv[1], argv[2]);
+	if (!strcmp(c, "open-later") && (argc == 3 || argc == 4))
+		return cmd_open_later(argv[1], argv[2],
+				      argc == 4 ? argv[3] : NULL);
 	if (!strcmp(c, "until-gone") && argc == 2)
 		return cmd_until_gone(argv[1]);
 	if (!strcmp(c, "compare") && argc == 3)
@@ -244,7 +249,7 @@ static int run(int argc, char **argv)
 		return cmd_iops(argv[1], argv[2], argv[3],
 				argc == 5 ? argv[4] : "0");
 	printf("usage: blktest COMMAND ARGS [+ COMMAND ARGS ...]: pattern, "
-	       "errors, copy, async, until-gone, speed, iops, seq, compare\n");
+	       "errors, copy, async, until-gone, open-later, speed, iops, seq, compare\n");
 	return 2;
 }
 

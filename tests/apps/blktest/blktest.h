@@ -16,6 +16,7 @@ int cmd_seq(const char *disk, const char *mib_s, const char *segs_s,
 	    const char *order_s);
 int cmd_compare(const char *disk, const char *rounds_s);
 int cmd_until_gone(const char *disk);
+int cmd_open_later(const char *disk, const char *secs, const char *dir);
 
 #define BLK_QD_MAX 512
 

@@ -115,3 +115,30 @@ int cmd_until_gone(const char *disk)
 	printf("blktest: closed %s\n", disk);
 	return failures != 0;
 }
+
+/* Opens DISK after SECS (dom0 may change its backend meanwhile) and
+ * says how that went, and (dir: its device directory) what it left in
+ * xenstore. */
+int cmd_open_later(const char *disk, const char *secs, const char *dir)
+{
+	char path[96], state[16], ref[16];
+	struct blkdev *d;
+	int rc;
+
+	printf("blktest: opening %s in %s s\n", disk, secs);
+	sleep((unsigned int)strtoul(secs, NULL, 0));
+	rc = blkdev_open(disk, &d);
+	printf("blktest: open %s: %s\n", disk, rc ? xs_error_name(rc) : "0");
+	if (!rc)
+		blkdev_close(d);
+	if (!dir)
+		return 0;
+	snprintf(path, sizeof(path), "%s/state", dir);
+	if (xs_read(XS_TX_NONE, path, state, sizeof(state)) < 0)
+		snprintf(state, sizeof(state), "(none)");
+	snprintf(path, sizeof(path), "%s/ring-ref", dir);
+	rc = xs_read(XS_TX_NONE, path, ref, sizeof(ref));
+	printf("blktest: %s: state %s, ring-ref %s\n", dir, state,
+	       rc == -XEN_ENOENT ? "absent" : ref);
+	return 0;
+}
