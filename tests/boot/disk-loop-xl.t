@@ -1,9 +1,9 @@
 # disk= lines with file targets work: the rig's block hotplug script gives
 # each file a loop device (read-only for access=ro) and writes its
 # major:minor in hex to physical-device; the loops are released once the
-# guest is gone.  The images are made by a "before" action.  pvmini has
-# no blkfront yet, so only dom0's side is looked at (the Linux domU moves
-# data: linux-disk-xl.t).
+# guest is gone.  The images are made by a "before" action.  Only dom0's
+# side is looked at here (heartbeat opens no disk); blkfront moves data
+# in blk*-xl.t and blkinfo*-xl.t, the Linux domU in linux-domu-xl.t.
 app     heartbeat
 args    -- 2
 cfg     disk=['format=raw,vdev=xvda,access=rw,target=/tmp/dl-rw.img', 'format=raw,vdev=xvdb,access=ro,target=/tmp/dl-ro.img']

@@ -40,9 +40,12 @@ static int suspend_disk(void *data)
 }
 
 /*
- * The new domain's connection. The frontend layer of this tree cannot
- * reconnect a device in a new domain yet (its ports and ring grants
- * belong to the old one): the disk stops there, cleanly.
+ * The new domain's connection: the same ring pages and refs (the grant
+ * layer must have given every live grant again, the requests' own
+ * included), a new event channel, the handshake from InitWait with the
+ * new backend; then d->port is the new port. The frontend layer of this
+ * tree cannot do that yet (its ports and grants belong to the old
+ * domain): until it can, the disk stops there, cleanly.
  */
 static int reconnect(struct blkdev *d)
 {
