@@ -15,22 +15,7 @@ before)
 after)
     printf 'ping after\n' >&3
     expect "echo: ping after"
-    printf 'lines 3000\n' >&3
-    got=$(head -n 3000 <&4 | awk '$0 != sprintf("chanecho line %05d", NR - 1) { bad++ }
-        END { print NR, bad + 0 }')
-    echo "peer: got $got (lines, wrong ones)"
-    [ "$got" = "3000 0" ] || exit 1
-    line="input line 00000 and some padding to make it longer"
-    {
-        echo count
-        i=0
-        while [ $i -lt 400 ]; do
-            printf 'input line %05d and some padding to make it longer\n' $i
-            i=$((i + 1))
-        done
-        echo end
-    } >&3
-    expect "counted 400 lines, $((400 * (${#line} + 1))) bytes, 0 out of order"
+    chanecho_bulk
     printf 'quit\n' >&3
     expect "bye" ;;
 esac
