@@ -72,7 +72,7 @@ endif
 # The layers, bottom first (docs/architecture.md; tests/checks/layers.sh
 # checks that calls go down this list).
 LAYERS := lib arch/$(ARCH) kernel/xen mm kernel/sched kernel/xenbus \
-	kernel/drivers/console kernel/drivers/net kernel
+	kernel/drivers/console kernel/drivers/net kernel/drivers/blk kernel
 MC_ISSUE_UNUSED := $(if $(filter y,$(MULTICALL_DEBUG)),\
 	kernel/xen/multicall_issue.c,kernel/xen/multicall_issue_debug.c)
 KERNEL_SRCS := $(filter-out kernel/app_name.c $(MC_ISSUE_UNUSED), \
@@ -300,7 +300,10 @@ PURE_SRCS := lib/string.c lib/vsnprintf.c lib/ksyms.c kernel/cmdline.c \
 	kernel/drivers/net/netfront_ring.c kernel/drivers/net/netfront_cfg.c \
 	lib/newlib/inet.c \
 	apps/httpd/http_parse.c apps/httpd/http_reply.c \
-	apps/httpd/bytes_pattern.c
+	apps/httpd/bytes_pattern.c \
+	kernel/drivers/blk/blk_ring.c kernel/drivers/blk/blk_seg.c \
+	kernel/drivers/blk/blk_params.c kernel/drivers/blk/blk_vdev.c \
+	apps/blkinfo/sha256.c
 HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -MMD -MP -Iinclude \
 	-Iarch/$(ARCH)/include -I$(BUILD)/include -iquote .
 # Every unit test is built twice: plain in build/unit/, and with
