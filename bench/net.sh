@@ -130,45 +130,48 @@ lx_initrd=$(stat -c %s "$cache/linux-domu.cpio")
 echo "== net: pvmini httpd/echo vs Linux domU busybox httpd/nc, one dom0 boot =="
 for j in "$jobs"/[0-9]*; do printf '%s=%s ' "${j##*/}" "$(cat "$j/result" 2>/dev/null || echo none)"; done
 echo
-row() { # label unit pvmini linux goal(>=N or <=N)
-	awk -v l="$1" -v u="$2" -v p="$3" -v x="$4" -v g="$5" 'BEGIN {
+A=pvmini Z=linux # the two columns
+row() { # label unit A's Z's goal(>=N or <=N, or none): the ratio A/Z
+	awk -v l="$1" -v u="$2" -v p="$3" -v x="$4" -v g="$5" -v a="$A" -v z="$Z" 'BEGIN {
 		if (p == "" || x == "" || x + 0 == 0) {
-			printf "%-44s pvmini %10s  linux %10s  (no ratio)\n", l,
-				(p == "" ? "-" : p " " u), (x == "" ? "-" : x " " u)
+			printf "%-44s %s %10s  %s %10s  (no ratio)\n", l, a,
+				(p == "" ? "-" : p " " u), z, (x == "" ? "-" : x " " u)
 			exit
 		}
 		r = p / x; op = substr(g, 1, 2); v = substr(g, 3) + 0
 		ok = (op == ">=" ? r >= v : r <= v) ? "met" : "missed"
-		printf "%-44s pvmini %10s  linux %10s  ratio %7.3fx%s\n",
-			l, p " " u, x " " u, r, (g == "" ? "" : "  goal " op v "x: " ok) }'
+		printf "%-44s %s %10s  %s %10s  ratio %7.3fx%s\n", l, a,
+			p " " u, z, x " " u, r, (g == "" ? "" : "  goal " op v "x: " ok) }'
+}
+bestget() { { value "$1" "$GET"; nth "$1" "$GET" 2; } | best; }
+# rows SERVE BULK DISCARD SERVE BULK DISCARD THROUGHPUT LATENCY BOOT:
+# (a) to (d), the first three jobs against the last three, with goals
+rows() {
+	local m s
+	row "(a) GET 100 MB guest->dom0 (best of 2)" MB/s "$(bestget "$2")" \
+		"$(bestget "$5")" "$7"
+	row "(b) 100 MB dom0->guest (discard)" MB/s "$(value "$3" "$SEND")" \
+		"$(value "$6" "$SEND")" "$7"
+	for m in "ka:keep-alive" "new:new connection each"; do
+		for s in median p99; do
+			row "(c) 1000 GET /, ${m#*:}: $s" ms \
+				"$(reqs "$1" "${m%%:*}" $s)" \
+				"$(reqs "$4" "${m%%:*}" $s)" "$8"
+		done
+	done
+	row "(d) xl create to first HTTP 200" s "$(value "$1" "$FIRST")" \
+		"$(value "$4" "$FIRST")" "$9"
 }
 if [ -n "$B" ]; then
-	echo "-- B ($B) against pvmini (build/): B/pvmini --"
-	row "(a) GET 100 MB guest->dom0 (best of 2)" MB/s \
-		"$( { value 07-pvb-bulk "$GET"; nth 07-pvb-bulk "$GET" 2; } | best)" \
-		"$( { value 02-pv-bulk "$GET"; nth 02-pv-bulk "$GET" 2; } | best)" ">=1.0"
-	row "(b) 100 MB dom0->guest (discard)" MB/s \
-		"$(value 08-pvb-discard "$SEND")" "$(value 03-pv-discard "$SEND")" ">=1.0"
-	row "(c) keep-alive median" ms "$(reqs 06-pvb-serve ka median)" "$(reqs 01-pv-serve ka median)" "<=1.0"
-	row "(c) keep-alive p99" ms "$(reqs 06-pvb-serve ka p99)" "$(reqs 01-pv-serve ka p99)" "<=1.0"
-	row "(d) first 200" s "$(value 06-pvb-serve "$FIRST")" "$(value 01-pv-serve "$FIRST")" "<=1.0"
+	A=build Z=B
+	echo "-- build/ against B ($B): build/B, goal: no worse --"
+	rows 01-pv-serve 02-pv-bulk 03-pv-discard \
+		06-pvb-serve 07-pvb-bulk 08-pvb-discard ">=1.0" "<=1.0" "<=1.0"
+	A=pvmini Z=linux
 	echo "-- pvmini (build/) against Linux: pvmini/Linux --"
 fi
-row "(a) GET 100 MB guest->dom0 (best of 2)" MB/s \
-	"$( { value 02-pv-bulk "$GET"; nth 02-pv-bulk "$GET" 2; } | best)" \
-	"$( { value 05-lx-bulk "$GET"; nth 05-lx-bulk "$GET" 2; } | best)" ">=1.0"
-row "(b) 100 MB dom0->guest (discard)" MB/s \
-	"$(value 03-pv-discard "$SEND")" "$(value 05-lx-bulk "$SEND")" ">=1.0"
-row "(c) 1000 GET /, keep-alive: median" ms \
-	"$(reqs 01-pv-serve ka median)" "$(reqs 04-lx-serve ka median)" "<=0.5"
-row "(c) 1000 GET /, keep-alive: p99" ms \
-	"$(reqs 01-pv-serve ka p99)" "$(reqs 04-lx-serve ka p99)" "<=0.5"
-row "(c) 1000 GET /, new connection each: median" ms \
-	"$(reqs 01-pv-serve new median)" "$(reqs 04-lx-serve new median)" "<=0.5"
-row "(c) 1000 GET /, new connection each: p99" ms \
-	"$(reqs 01-pv-serve new p99)" "$(reqs 04-lx-serve new p99)" "<=0.5"
-row "(d) xl create to first HTTP 200" s \
-	"$(value 01-pv-serve "$FIRST")" "$(value 04-lx-serve "$FIRST")" "<=0.1"
+rows 01-pv-serve 02-pv-bulk 03-pv-discard 04-lx-serve 05-lx-bulk 05-lx-bulk \
+	">=1.0" "<=0.5" "<=0.1"
 row "(e) smallest memory= that serves" MiB \
 	"$(smallest 10-pv)" "$(smallest 20-lx)" "<=0.1"
 echo "    probes: pvmini$(probes 10-pv); linux$(probes 20-lx)"
