@@ -84,8 +84,8 @@ static err_t ether_output(struct netif *netif, struct pbuf *p,
  * A received frame goes through the stack at once, in the driver's
  * thread, under the core lock - not as a message to the tcpip thread
  * (tcpip_input), which cost a mailbox post, a wake-up and two thread
- * switches a frame. 100 MB from dom0 into the guest took 2.2 s of the
- * guest's CPU instead of 4.7 to 6.4 s (docs/net.md, "Benchmark").
+ * switches a frame. 100 MB from dom0 into the guest took 2.2 to 2.6 s
+ * of the guest's CPU instead of 4.7 to 6.4 s (docs/net.md, "Benchmark").
  * What the frame provokes (an ACK, a reader woken) happens here too.
  * lo keeps the mailbox (loopif.c says why); so does a frame to our own
  * address, which ether_output loops back as a message of its own.
