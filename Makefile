@@ -361,6 +361,7 @@ ifeq ($(MODE),dom0)
 	tests/rig/dom0-run $(BUILD)/$(APP).elf $(ARGS)
 else
 	tests/rig/xl-run $(if $(ARGS),-e 'extra="$(ARGS)"') \
+		$(addprefix -A ,$(wildcard $(APP_DIR)/$(APP).actions)) \
 		$(BUILD)/$(APP).elf $(APP_DIR)/$(APP).cfg
 endif
 

@@ -1,6 +1,6 @@
 /*
  * net_start.c - starting lwIP once: tcpip_init makes the tcpip thread,
- * which runs the stack's timers and the input from interfaces, then the
+ * which runs the stack's timers and loopback's input, then the
  * loopback interface (lo, 127.0.0.1: loopif.c), then the domain's vifs
  * (vif.c). The first socket() does it; a thread that calls meanwhile waits
  * for the stack (not for the vifs) to be up.

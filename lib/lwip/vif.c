@@ -6,10 +6,10 @@
  * setting, or from DHCP when there is none; a malformed ip= leaves it
  * without one (netfront said why) rather than guessing. Each vif has a
  * receive thread: it sleeps in netdev_wait, hands the waiting frames to
- * lwIP (pvnet_input copies each into a pbuf and queues it for the tcpip
- * thread) and yields, so that the tcpip thread and the readers run
- * between batches. lwIP sends through netdev_send from whichever thread
- * holds its core lock.
+ * lwIP (pvnet_input copies each into a pbuf and takes it through the
+ * stack under its core lock) and yields, so that the tcpip thread and
+ * the readers run between batches. lwIP sends through netdev_send from
+ * whichever thread holds its core lock.
  *
  * A thread follows device/vif: a vif attached at run time (xl
  * network-attach) joins; one whose backend closes it (xl network-detach)
@@ -89,7 +89,8 @@ static void deliver(void *arg, const void *frame, size_t len,
 	pvnet_input(v->nif, frame, len);
 }
 
-/* tcpip thread, stack locked: DHCP's answer (or its loss). */
+/* Stack locked (the tcpip thread, or the receive thread that took the
+ * answer in): DHCP's answer (or its loss). */
 static void on_status(void *arg, uint32_t a, uint32_t m, uint32_t g)
 {
 	struct vif *v = arg;

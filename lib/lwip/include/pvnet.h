@@ -69,9 +69,11 @@ unsigned int pvnet_wait_vifs(unsigned int ms);
  * none has (yet). Starts the stack if need be. */
 uint32_t pvnet_host_ipv4(void);
 /*
- * A received frame, copied into the stack: call it from a thread, never
- * from an event handler (the stack's memory is the heap's). ENOMEM or
- * ENOBUFS when the frame had to be dropped.
+ * A received frame, copied into the stack and taken through it at once
+ * in the calling thread, under the stack's lock: call it from a thread
+ * that does not hold that lock, never from an event handler (the
+ * stack's memory is the heap's). ENOMEM when the frame had to be
+ * dropped.
  */
 int pvnet_input(struct pvnet_if *nif, const void *frame, size_t len);
 
