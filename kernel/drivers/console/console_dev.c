@@ -25,6 +25,8 @@ static void on_event(evtchn_port_t port __unused, void *data)
 
 	c->stats.events++;
 	wake_all(&c->xb.wq);
+	if (c->input_hook)
+		c->input_hook(c);
 }
 
 int console_dev_name_of(unsigned int id, char *buf, size_t size)
