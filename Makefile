@@ -3,6 +3,8 @@
 #   make [APP=hello]     build/$(APP).elf
 #   make apps            every application and test application
 #   make run [MODE=xl|dom0] [ARGS="trace=boot -- a b"]
+#   make debug [APP=hello] [ARGS="-- a b"]
+#                        the app under xl with gdb attached (docs/debug.md)
 #   make test            host unit tests, image checks, boot tests
 #   make fuzz [FUZZ_SECONDS=60] [SEED=n]
 #                        the fuzz harnesses (tests/fuzz/), long: minutes
@@ -82,9 +84,13 @@ KERNEL_SRCS := $(filter-out kernel/app_name.c kernel/debug/link.c \
 KERNEL_OBJS := $(KERNEL_SRCS:%=$(BUILD)/obj/%.o)
 XEN_H := $(BUILD)/include/xen/xen.h
 
-.PHONY: all apps unit run test bench setup clean size new-app print-layers
+.PHONY: all apps unit run debug test bench setup clean size new-app \
+	print-layers
 all: $(BUILD)/$(APP).elf
-apps: $(foreach a,$(APPS) $(TEST_APPS),$(BUILD)/$(a).elf)
+# The gdb tests (tests/boot/*-gdb.t) boot their app with the stub in.
+GDB_TEST_APPS := gdbtest
+apps: $(foreach a,$(APPS) $(TEST_APPS),$(BUILD)/$(a).elf) \
+	$(foreach a,$(GDB_TEST_APPS),$(BUILD)/gdb/$(a).elf)
 
 # Only xen/ from the system include dir is visible to the guest build.
 $(XEN_H):
@@ -389,6 +395,12 @@ else
 	tests/rig/xl-run $(if $(ARGS),-e 'extra="$(ARGS)"') \
 		$(BUILD)/$(APP).elf $(APP_DIR)/$(APP).cfg
 endif
+
+# The host's gdb on the app, through the stub in build/gdb/$(APP).elf:
+# stopped before main; the guest's console goes to build/gdb/$(APP).console.
+debug: setup $(BUILD)/gdb/$(APP).elf
+	tests/rig/xl-gdb -c $(BUILD)/gdb/$(APP).console $(if $(ARGS),-a '$(ARGS)') \
+		$(BUILD)/gdb/$(APP).elf $(APP_DIR)/$(APP).cfg
 
 test: setup apps unit
 	@tests/run
