@@ -332,7 +332,7 @@ PURE_SRCS := lib/string.c lib/vsnprintf.c lib/ksyms.c kernel/cmdline.c \
 	kernel/drivers/console/console_ring.c lib/newlib/tty_line.c \
 	kernel/drivers/net/netfront_ring.c kernel/drivers/net/netfront_cfg.c \
 	kernel/debug/gdb_packet.c kernel/debug/gdb_regs.c \
-	kernel/debug/gdb_proto.c \
+	kernel/debug/gdb_proto.c kernel/debug/gdb_break.c \
 	lib/newlib/inet.c \
 	apps/httpd/http_parse.c apps/httpd/http_reply.c \
 	apps/httpd/bytes_pattern.c

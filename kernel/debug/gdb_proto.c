@@ -6,10 +6,7 @@
  */
 #include "kernel/debug/gdb_proto.h"
 
-#define E_PARSE "E01"
-#define E_FAULT "E0e"  /* an address that cannot be read or written */
 #define E_THREAD "E03" /* no such thread, or its registers are fixed */
-#define E_FULL "E1c"   /* no room for another breakpoint */
 
 void gdb_session_init(struct gdb_session *s, const struct gdb_ops *ops,
 		      void *ctx)
@@ -36,7 +33,7 @@ size_t gdb_stop_reply(const struct gdb_session *s, char *out, size_t size)
 	return n < 0 || (size_t)n >= size ? 0 : (size_t)n;
 }
 
-static void say(char *reply, size_t size, const char *what)
+void gdb_say(char *reply, size_t size, const char *what)
 {
 	snprintf(reply, size, "%s", what);
 }
@@ -64,9 +61,8 @@ static bool thread_exists(struct gdb_session *s, unsigned long tid)
 	return s->ops->describe_thread(s->ctx, tid, buf, sizeof(buf)) == 0;
 }
 
-/* "ADDR,LEN" then `stop` (or the end); 0 or -1. */
-static int parse_range(const char **p, const char *end, char stop,
-		       uint64_t *addr, uint64_t *len)
+int gdb_parse_range(const char **p, const char *end, char stop, uint64_t *addr,
+		    uint64_t *len)
 {
 	if (gdb_parse_hex(p, end, addr) || *p == end || **p != ',')
 		return -1;
@@ -86,8 +82,8 @@ static void read_memory(struct gdb_session *s, const char *p, const char *end,
 	uint64_t addr, len;
 	size_t got;
 
-	if (parse_range(&p, end, 0, &addr, &len))
-		return say(reply, size, E_PARSE);
+	if (gdb_parse_range(&p, end, 0, &addr, &len))
+		return gdb_say(reply, size, E_PARSE);
 	if (len > sizeof(s->scratch))
 		len = sizeof(s->scratch);
 	if (len > (size - 1) / 2)
@@ -95,7 +91,7 @@ static void read_memory(struct gdb_session *s, const char *p, const char *end,
 	got = s->ops->read_mem(s->ctx, addr, s->scratch, (size_t)len);
 	/* A short read is fine (gdb asks on from there); none is not. */
 	if (!got && len)
-		return say(reply, size, E_FAULT);
+		return gdb_say(reply, size, E_FAULT);
 	gdb_hex_encode(s->scratch, got, reply, size);
 }
 
@@ -104,14 +100,14 @@ static void write_memory(struct gdb_session *s, const char *p, const char *end,
 {
 	uint64_t addr, len;
 
-	if (parse_range(&p, end, ':', &addr, &len) ||
+	if (gdb_parse_range(&p, end, ':', &addr, &len) ||
 	    len > sizeof(s->scratch) || (uint64_t)(end - p) != 2 * len ||
 	    gdb_hex_decode(p, (size_t)(end - p), s->scratch, (size_t)len) !=
 		    (long)len)
-		return say(reply, size, E_PARSE);
+		return gdb_say(reply, size, E_PARSE);
 	if (len && s->ops->write_mem(s->ctx, addr, s->scratch, (size_t)len))
-		return say(reply, size, E_FAULT);
-	say(reply, size, "OK");
+		return gdb_say(reply, size, E_FAULT);
+	gdb_say(reply, size, "OK");
 }
 
 static void registers(struct gdb_session *s, char op, const char *p,
@@ -121,25 +117,25 @@ static void registers(struct gdb_session *s, char op, const char *p,
 	uint64_t regno;
 
 	if (s->ops->get_regs(s->ctx, s->regs_tid, &r))
-		return say(reply, size, E_THREAD);
+		return gdb_say(reply, size, E_THREAD);
 	if (op == 'g') {
 		if (p != end)
-			return say(reply, size, E_PARSE);
+			return gdb_say(reply, size, E_PARSE);
 		gdb_regs_encode(&r, reply, size);
 		return;
 	}
 	if (op == 'G') {
 		if (gdb_regs_decode(p, (size_t)(end - p), &r))
-			return say(reply, size, E_PARSE);
+			return gdb_say(reply, size, E_PARSE);
 	} else {
 		if (gdb_parse_hex(&p, end, &regno))
-			return say(reply, size, E_PARSE);
+			return gdb_say(reply, size, E_PARSE);
 		if (op == 'p') {
 			if (p != end)
-				return say(reply, size, E_PARSE);
+				return gdb_say(reply, size, E_PARSE);
 			/* x87 and SSE: gdb reads "x..." as unavailable. */
 			if (regno >= GDB_NREGS)
-				say(reply, size, "xxxxxxxxxxxxxxxx");
+				gdb_say(reply, size, "xxxxxxxxxxxxxxxx");
 			else
 				gdb_reg_encode(&r, (unsigned int)regno, reply,
 					       size);
@@ -148,83 +144,11 @@ static void registers(struct gdb_session *s, char op, const char *p,
 		if (p == end || *p++ != '=' || regno >= GDB_NREGS ||
 		    gdb_reg_decode(&r, (unsigned int)regno, p,
 				   (size_t)(end - p)))
-			return say(reply, size, E_PARSE);
+			return gdb_say(reply, size, E_PARSE);
 	}
 	if (s->ops->set_regs(s->ctx, s->regs_tid, &r))
-		return say(reply, size, E_THREAD);
-	say(reply, size, "OK");
-}
-
-bool gdb_breakpoint_at(const struct gdb_session *s, uint64_t addr)
-{
-	for (unsigned int i = 0; i < GDB_BREAKPOINTS; i++)
-		if (s->bp[i].used && s->bp[i].addr == addr)
-			return true;
-	return false;
-}
-
-/* Z0,ADDR,KIND / z0,ADDR,KIND: software breakpoints only. */
-static void breakpoint(struct gdb_session *s, bool set, const char *p,
-		       const char *end, char *reply, size_t size)
-{
-	struct gdb_breakpoint *free_slot = NULL;
-	uint64_t addr, kind;
-	uint8_t byte;
-
-	if (p == end || *p != '0') {
-		reply[0] = '\0'; /* hardware ones: not supported */
-		return;
-	}
-	p++;
-	if (p == end || *p++ != ',' || parse_range(&p, end, 0, &addr, &kind))
-		return say(reply, size, E_PARSE);
-	for (unsigned int i = 0; i < GDB_BREAKPOINTS; i++) {
-		struct gdb_breakpoint *b = &s->bp[i];
-
-		if (b->used && b->addr == addr) {
-			if (!set)
-				b->used = false;
-			return say(reply, size, "OK");
-		}
-		if (!b->used && !free_slot)
-			free_slot = b;
-	}
-	if (!set)
-		return say(reply, size, "OK");
-	if (!free_slot)
-		return say(reply, size, E_FULL);
-	/* The byte must be there, and patchable: try it now, not later. */
-	if (s->ops->read_mem(s->ctx, addr, &byte, 1) != 1 ||
-	    s->ops->write_mem(s->ctx, addr, &byte, 1))
-		return say(reply, size, E_FAULT);
-	*free_slot = (struct gdb_breakpoint){ .addr = addr, .used = true };
-	say(reply, size, "OK");
-}
-
-void gdb_breakpoints_insert(struct gdb_session *s)
-{
-	static const uint8_t int3 = GDB_INT3;
-
-	for (unsigned int i = 0; i < GDB_BREAKPOINTS; i++) {
-		struct gdb_breakpoint *b = &s->bp[i];
-
-		if (!b->used || b->inserted)
-			continue;
-		if (s->ops->read_mem(s->ctx, b->addr, &b->saved, 1) == 1 &&
-		    !s->ops->write_mem(s->ctx, b->addr, &int3, 1))
-			b->inserted = true;
-	}
-}
-
-void gdb_breakpoints_remove(struct gdb_session *s)
-{
-	for (unsigned int i = 0; i < GDB_BREAKPOINTS; i++) {
-		struct gdb_breakpoint *b = &s->bp[i];
-
-		if (b->inserted)
-			s->ops->write_mem(s->ctx, b->addr, &b->saved, 1);
-		b->inserted = false;
-	}
+		return gdb_say(reply, size, E_THREAD);
+	gdb_say(reply, size, "OK");
 }
 
 /* qfThreadInfo (from the start) and qsThreadInfo (on): "m1,2,..." as
@@ -245,7 +169,7 @@ static void thread_list(struct gdb_session *s, char *reply, size_t size)
 		s->list_next = tid;
 	}
 	if (!at)
-		say(reply, size, "l");
+		gdb_say(reply, size, "l");
 }
 
 static void thread_extra_info(struct gdb_session *s, const char *p,
@@ -255,10 +179,10 @@ static void thread_extra_info(struct gdb_session *s, const char *p,
 	long tid;
 
 	if (parse_tid(&p, end, &tid) || p != end || tid <= 0)
-		return say(reply, size, E_PARSE);
+		return gdb_say(reply, size, E_PARSE);
 	if (s->ops->describe_thread(s->ctx, (unsigned long)tid, text,
 				    sizeof(text)))
-		return say(reply, size, E_THREAD);
+		return gdb_say(reply, size, E_THREAD);
 	gdb_hex_encode(text, strnlen(text, sizeof(text)), reply, size);
 }
 
@@ -271,13 +195,13 @@ static void set_thread(struct gdb_session *s, const char *p, const char *end,
 
 	if ((which != 'g' && which != 'c') || parse_tid(&p, end, &tid) ||
 	    p != end)
-		return say(reply, size, E_PARSE);
+		return gdb_say(reply, size, E_PARSE);
 	if (tid > 0 && !thread_exists(s, (unsigned long)tid))
-		return say(reply, size, E_THREAD);
+		return gdb_say(reply, size, E_THREAD);
 	/* Only the stopped context runs or steps: Hc just agrees. */
 	if (which == 'g')
 		s->regs_tid = tid > 0 ? (unsigned long)tid : s->stop_tid;
-	say(reply, size, "OK");
+	gdb_say(reply, size, "OK");
 }
 
 /* c/s [ADDR], C/S SIG[;ADDR]: the address moves rip first. */
@@ -305,7 +229,7 @@ static enum gdb_action resume(struct gdb_session *s, char op, const char *p,
 	s->resume_signal = (int)sig;
 	return GDB_RESUME;
 bad:
-	say(reply, size, E_PARSE);
+	gdb_say(reply, size, E_PARSE);
 	return GDB_REPLY;
 }
 
@@ -321,19 +245,18 @@ static enum gdb_action query(struct gdb_session *s, const char *pkt,
 {
 	if (is(pkt, end, "qSupported")) {
 		/* A new gdb: nothing of an earlier one's holds. */
-		for (unsigned int i = 0; i < GDB_BREAKPOINTS; i++)
-			s->bp[i].used = false;
+		gdb_breakpoints_forget(s);
 		s->no_ack = false;
 		s->regs_tid = s->stop_tid;
 		snprintf(reply, size, "PacketSize=%x;QStartNoAckMode+;swbreak+",
 			 GDB_PACKET_MAX);
 	} else if (is(pkt, end, "QStartNoAckMode") && end - pkt == 15) {
 		s->no_ack = true;
-		say(reply, size, "OK");
+		gdb_say(reply, size, "OK");
 	} else if (is(pkt, end, "qC") && end - pkt == 2) {
 		snprintf(reply, size, "QC%lx", s->stop_tid);
 	} else if (is(pkt, end, "qAttached")) {
-		say(reply, size, "1"); /* quitting gdb detaches */
+		gdb_say(reply, size, "1"); /* quitting gdb detaches */
 	} else if (is(pkt, end, "qfThreadInfo") && end - pkt == 12) {
 		s->list_next = 0;
 		thread_list(s, reply, size);
@@ -374,7 +297,7 @@ enum gdb_action gdb_dispatch(struct gdb_session *s, const char *pkt, size_t len,
 		break;
 	case 'Z':
 	case 'z':
-		breakpoint(s, pkt[0] == 'Z', p, end, reply, size);
+		gdb_breakpoint_packet(s, pkt[0] == 'Z', p, end, reply, size);
 		break;
 	case 'c':
 	case 'C':
@@ -384,28 +307,27 @@ enum gdb_action gdb_dispatch(struct gdb_session *s, const char *pkt, size_t len,
 	case 'k':
 		return GDB_KILL;
 	case 'D':
-		for (unsigned int i = 0; i < GDB_BREAKPOINTS; i++)
-			s->bp[i].used = false;
-		say(reply, size, "OK");
+		gdb_breakpoints_forget(s);
+		gdb_say(reply, size, "OK");
 		return GDB_DETACH;
 	case 'H':
 		set_thread(s, p, end, reply, size);
 		break;
 	case 'T':
 		if (parse_tid(&p, end, &tid) || p != end)
-			say(reply, size, E_PARSE);
+			gdb_say(reply, size, E_PARSE);
 		else
-			say(reply, size,
-			    tid > 0 && thread_exists(s, (unsigned long)tid)
-				    ? "OK"
-				    : E_THREAD);
+			gdb_say(reply, size,
+				tid > 0 && thread_exists(s, (unsigned long)tid)
+					? "OK"
+					: E_THREAD);
 		break;
 	case 'q':
 	case 'Q':
 		return query(s, pkt, end, reply, size);
 	case 'v':
 		if (is(pkt, end, "vKill")) {
-			say(reply, size, "OK");
+			gdb_say(reply, size, "OK");
 			return GDB_KILL;
 		}
 		break; /* vCont?, vMustReplyEmpty, ...: not supported */

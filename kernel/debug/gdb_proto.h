@@ -84,6 +84,8 @@ enum gdb_action gdb_dispatch(struct gdb_session *s, const char *pkt, size_t len,
 /* The stop reply: T<signal>thread:<tid>; (swbreak:; after ours). */
 size_t gdb_stop_reply(const struct gdb_session *s, char *out, size_t size);
 
+/* Gone, as a new gdb or a detach wants (none is inserted then). */
+void gdb_breakpoints_forget(struct gdb_session *s);
 /* Whether gdb has a breakpoint at addr (the stub asks when int3 traps:
  * the CPU reports the address after it). */
 bool gdb_breakpoint_at(const struct gdb_session *s, uint64_t addr);
@@ -91,5 +93,17 @@ bool gdb_breakpoint_at(const struct gdb_session *s, uint64_t addr);
 void gdb_breakpoints_insert(struct gdb_session *s);
 /* Once it stopped: the bytes back, so memory reads show the code. */
 void gdb_breakpoints_remove(struct gdb_session *s);
+
+/* Between gdb_proto.c and gdb_break.c (kernel/debug/gdb_break.c). */
+#define E_PARSE "E01" /* a malformed packet */
+#define E_FAULT "E0e" /* an address that cannot be read or written */
+#define E_FULL "E1c"  /* no room for another breakpoint */
+void gdb_say(char *reply, size_t size, const char *what);
+/* "ADDR,LEN" then `stop` (or the end, for 0) at *p; 0 or -1. */
+int gdb_parse_range(const char **p, const char *end, char stop, uint64_t *addr,
+		    uint64_t *len);
+/* Z0,ADDR,KIND (set) and z0,... */
+void gdb_breakpoint_packet(struct gdb_session *s, bool set, const char *p,
+			   const char *end, char *reply, size_t size);
 
 #endif

@@ -31,7 +31,6 @@ gdbmatch ^Thread 1 hit Breakpoint 1, main \(argc=1,
 gdbmatch ^Thread 1 hit Breakpoint 2, add_up \(n=(n@entry=)?10\) at tests/apps/gdbtest/gdbtest.c:[0-9]+$
 gdbmatch ^\$1 = 10$
 gdbmatch ^\$2 = [0-9]+$
-gdbmatch ^Run till exit from #0 +add_up
 gdbmatch ^Value returned is \$3 = 55$
 gdbmatch ^\$4 = 55$
 gdbmatch Thread 1 \(main, running\) +main \(
