@@ -176,12 +176,12 @@ static void stop(struct cpu_regs *regs, int signal, bool swbreak)
 			ended = true;
 			printk("gdb: killed by the debugger\n");
 			domain_shutdown(SHUTDOWN_poweroff);
-		case GDB_DETACH:
+		case GDB_DETACH: /* runs on: a crash goes on too */
 			send_packet(reply);
 			console_dev_poll_flush(chan);
 			gdb_waiting = false;
 			session.step = false;
-			session.resume_signal = 0;
+			session.resume_signal = signal;
 			resume(regs);
 			active = false;
 			return;
