@@ -35,6 +35,7 @@
 #include "kernel/xen/events.h"
 #include "kernel/xen/shutdown.h"
 #include "kernel/xenbus/frontend.h"
+#include "kernel/xenbus/xenbus_pm.h"
 
 #define CHANNEL "org.pvmini.gdb"
 #define RFLAGS_TF (1UL << 8)
@@ -300,6 +301,24 @@ static __attribute__((noinline)) void stopped_before_main(void)
 	trap_here(GDB_SIGTRAP);
 }
 
+/*
+ * xl save of a domain under gdb is refused (a veto: the request is not
+ * acknowledged, xl save fails, the domain runs on). A restored domain
+ * is a new one: its channel would be another pty that gdb is not
+ * connected to, while gdb's breakpoints stay written into the code.
+ * Registered after the channel's own hook, so it is asked first and
+ * nothing has been parked when it refuses.
+ */
+static int refuse_suspend(void *data __unused)
+{
+	printk("gdb: a domain under gdb is not saved (restore would cut "
+	       "gdb off); refusing\n");
+	return -XEN_EBUSY;
+}
+
+static struct suspend_hook no_save = { .name = "gdb stub",
+				       .suspend = refuse_suspend };
+
 void gdb_stub_start(void)
 {
 	char tty[64] = "a pty";
@@ -315,6 +334,7 @@ void gdb_stub_start(void)
 	}
 	xenbus_read_key("console", console_dev_id(chan), "tty", tty,
 			sizeof(tty));
+	xenbus_pm_register(&no_save);
 	gdb_rx_reset(&rx);
 	gdb_session_init(&session, &gdb_target_ops, &target);
 	/* Masked until the first stop: its packet loop reads whatever

@@ -3,12 +3,16 @@
  * a global to print, a function to step into, two named threads that
  * block until main lets them go; with `-- crash` a NULL read, with
  * `-- panic` a panic, and with `-- spin` a loop that only gdb ends
- * (after its Ctrl-C). At the end it checks that its code is read-only
- * again: gdb's breakpoints were written into it through a writable
- * mapping (kernel/debug/gdb_mem.c).
+ * (after its Ctrl-C), then a save request it writes itself into
+ * control/shutdown, as xl save does, which the stub must refuse. At the
+ * end it checks that its code is read-only again: gdb's breakpoints
+ * were written into it through a writable mapping
+ * (kernel/debug/gdb_mem.c).
  */
 #include <pvmini.h>
+#include <pvmini/suspend.h>
 #include <pvmini/thread.h>
+#include <pvmini/xenstore.h>
 #include "arch/x86/pte.h"
 #include "mm/direct_map.h"
 
@@ -36,6 +40,24 @@ __attribute__((noinline)) static int add_up(int n)
 __attribute__((noinline)) static int crash(void)
 {
 	return *nowhere; /* gdbtest: the NULL read */
+}
+
+/* xl save's request without xl: the stub's veto answers it at once
+ * (the toolstack's 60 s wait for an answer that never comes is
+ * tests/boot/save-veto-xl.t's). */
+static void ask_for_save(void)
+{
+	int rc = xs_write(XS_TX_NONE, "control/shutdown", "suspend");
+
+	for (int i = 0; !rc && i < 50 && !suspend_stats.refused; i++)
+		thread_sleep_ns(100 * NSEC_PER_MSEC);
+	if (rc)
+		printk("gdbtest: FAIL writing control/shutdown: %d\n", rc);
+	else if (!suspend_stats.refused)
+		printk("gdbtest: FAIL a save request was not refused\n");
+	else
+		printk("gdbtest: save refused, running on\n");
+	xs_write(XS_TX_NONE, "control/shutdown", "");
 }
 
 static void check_text_read_only(void)
@@ -66,6 +88,7 @@ int main(int argc, char **argv)
 		printk("gdbtest: spinning\n");
 		while (spinning) /* gdbtest: the spin */
 			counter++;
+		ask_for_save();
 	}
 	done = true;
 	wake_all(&go);

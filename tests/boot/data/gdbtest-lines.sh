@@ -12,7 +12,7 @@ gdbtest-crash-gdb)
 gdbtest-panic-gdb)
 	l=$(line_of 'gdbtest: the panic')
 	want="in main \\(.* $at:$l\$" ;;
-gdbtest-interrupt-gdb) # in the loop: its condition or its body
+gdbtest-session-gdb) # Ctrl-C: in the loop: its condition or its body
 	l=$(line_of 'gdbtest: the spin')
 	want="main \\(.* $at:($l|$((l + 1)))\$" ;;
 *) echo "gdbtest-lines.sh: no line known for $4"; exit 1 ;;
