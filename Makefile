@@ -74,7 +74,8 @@ endif
 # The layers, bottom first (docs/architecture.md; tests/checks/layers.sh
 # checks that calls go down this list).
 LAYERS := lib arch/$(ARCH) kernel/xen mm kernel/sched kernel/xenbus \
-	kernel/drivers/console kernel/drivers/net kernel/debug kernel
+	kernel/drivers/console kernel/drivers/net kernel/drivers/blk \
+	kernel/debug kernel
 MC_ISSUE_UNUSED := $(if $(filter y,$(MULTICALL_DEBUG)),\
 	kernel/xen/multicall_issue.c,kernel/xen/multicall_issue_debug.c)
 # kernel/debug/link.c is linked into the debugging images alone (below).
@@ -335,7 +336,10 @@ PURE_SRCS := lib/string.c lib/vsnprintf.c lib/ksyms.c kernel/cmdline.c \
 	kernel/debug/gdb_proto.c kernel/debug/gdb_break.c \
 	lib/newlib/inet.c \
 	apps/httpd/http_parse.c apps/httpd/http_reply.c \
-	apps/httpd/bytes_pattern.c
+	apps/httpd/bytes_pattern.c \
+	kernel/drivers/blk/blk_ring.c kernel/drivers/blk/blk_seg.c \
+	kernel/drivers/blk/blk_params.c kernel/drivers/blk/blk_vdev.c \
+	apps/blkinfo/sha256.c
 HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -MMD -MP -Iinclude \
 	-Iarch/$(ARCH)/include -I$(BUILD)/include -iquote .
 # Every unit test is built twice: plain in build/unit/, and with
