@@ -3,6 +3,8 @@
 #   make [APP=hello]     build/$(APP).elf
 #   make apps            every application and test application
 #   make run [MODE=xl|dom0] [ARGS="trace=boot -- a b"]
+#   make debug [APP=hello] [ARGS="-- a b"]
+#                        the app under xl with gdb attached (docs/debug.md)
 #   make test            host unit tests, image checks, boot tests
 #   make fuzz [FUZZ_SECONDS=60] [SEED=n]
 #                        the fuzz harnesses (tests/fuzz/), long: minutes
@@ -72,17 +74,24 @@ endif
 # The layers, bottom first (docs/architecture.md; tests/checks/layers.sh
 # checks that calls go down this list).
 LAYERS := lib arch/$(ARCH) kernel/xen mm kernel/sched kernel/xenbus \
-	kernel/drivers/console kernel/drivers/net kernel/drivers/blk kernel
+	kernel/drivers/console kernel/drivers/net kernel/drivers/blk \
+	kernel/debug kernel
 MC_ISSUE_UNUSED := $(if $(filter y,$(MULTICALL_DEBUG)),\
 	kernel/xen/multicall_issue.c,kernel/xen/multicall_issue_debug.c)
-KERNEL_SRCS := $(filter-out kernel/app_name.c $(MC_ISSUE_UNUSED), \
+# kernel/debug/link.c is linked into the debugging images alone (below).
+KERNEL_SRCS := $(filter-out kernel/app_name.c kernel/debug/link.c \
+	$(MC_ISSUE_UNUSED), \
 	$(foreach d,$(LAYERS),$(wildcard $(d)/*.S $(d)/*.c)))
 KERNEL_OBJS := $(KERNEL_SRCS:%=$(BUILD)/obj/%.o)
 XEN_H := $(BUILD)/include/xen/xen.h
 
-.PHONY: all apps unit run test bench setup clean size new-app print-layers
+.PHONY: all apps unit run debug test bench setup clean size new-app \
+	print-layers
 all: $(BUILD)/$(APP).elf
-apps: $(foreach a,$(APPS) $(TEST_APPS),$(BUILD)/$(a).elf)
+# The gdb tests (tests/boot/*-gdb.t) boot their app with the stub in.
+GDB_TEST_APPS := gdbtest
+apps: $(foreach a,$(APPS) $(TEST_APPS),$(BUILD)/$(a).elf) \
+	$(foreach a,$(GDB_TEST_APPS),$(BUILD)/gdb/$(a).elf)
 
 # Only xen/ from the system include dir is visible to the guest build.
 $(XEN_H):
@@ -240,8 +249,8 @@ $(1)_OBJS := $$(patsubst $$($(1)_DIR)/%.c,$(BUILD)/app/$(1)/%.o,\
 $(1)_DEPS := $$($(1)_KERNEL) $$($(1)_OBJS) \
 	$$(if $$($(1)_LIBC),$$(LIBC_GLUE_OBJS) $(BUILD)/newlib.stamp) \
 	$$(if $$($(1)_NET),$$(NET_GLUE_OBJS) $(BUILD)/lwip.stamp)
-$(1)_LINK := $$(if $$($(1)_LIBC),--wrap=main) $$($(1)_KERNEL) \
-	$$($(1)_OBJS) $$(if $$($(1)_LIBC),$$(LIBC_GLUE_OBJS) \
+$(1)_LINK_FLAGS := $$(if $$($(1)_LIBC),--wrap=main)
+$(1)_LINK_OBJS := $$($(1)_OBJS) $$(if $$($(1)_LIBC),$$(LIBC_GLUE_OBJS) \
 	$$(if $$($(1)_NET),$$(NET_GLUE_OBJS)) \
 	--start-group $$(LIBC_LIBS) $$(if $$($(1)_NET),$$(LWIP_LIB)) \
 	--end-group)
@@ -258,26 +267,51 @@ $(BUILD)/app/$(1)/app_name.o: kernel/app_name.c $(FLAGS_DEPS) | $(XEN_H)
 	@mkdir -p $$(dir $$@)
 	$(Q)$$(CC) $$(KERNEL_CPPFLAGS) $$(KERNEL_CFLAGS) -DAPP_NAME='"$(1)"' \
 		-c $$< -o $$@
-$(BUILD)/$(1).elf: $$($(1)_DEPS) $(BUILD)/ksyms-empty.o \
-		minios.lds lib/ksyms.awk $(FLAGS_DEPS)
-	$$(call say,LD,$$@)$$(LD) $$(LDFLAGS) -o $$@.pass1 $$($(1)_LINK) \
-		$(BUILD)/ksyms-empty.o 2>$$@.err || { cat $$@.err >&2; \
-		kernel/explain-undefined.sh $$@.err $(BUILD)/kernel.r.o >&2; \
-		rm -f $$@.err; exit 1; }
+endef
+$(foreach a,$(sort $(APPS) $(TEST_APPS) $(APP)),$(eval $(call app_rules,$(a))))
+
+# An image: $(1) the app, $(2) the ELF, $(3) the kernel object it links,
+# $(4) where its symbol table is built.
+define image_rule
+$(2): $(3) $$(filter-out $$($(1)_KERNEL),$$($(1)_DEPS)) \
+		$(BUILD)/ksyms-empty.o minios.lds lib/ksyms.awk $(FLAGS_DEPS)
+	@mkdir -p $(4)
+	$$(call say,LD,$$@)$$(LD) $$(LDFLAGS) -o $$@.pass1 $$($(1)_LINK_FLAGS) \
+		$(3) $$($(1)_LINK_OBJS) $(BUILD)/ksyms-empty.o 2>$$@.err || { \
+		cat $$@.err >&2; kernel/explain-undefined.sh $$@.err \
+		$(BUILD)/kernel.r.o >&2; rm -f $$@.err; exit 1; }
 	$(Q)rm -f $$@.err
 	$(Q)$$(NM) -n --defined-only $$@.pass1 | awk -f lib/ksyms.awk \
-		>$(BUILD)/app/$(1)/ksyms.S
-	$(Q)$$(CC) -c $(BUILD)/app/$(1)/ksyms.S -o $(BUILD)/app/$(1)/ksyms.o
-	$(Q)$$(LD) $$(LDFLAGS) -o $$@.tmp $$($(1)_LINK) \
-		$(BUILD)/app/$(1)/ksyms.o
+		>$(4)/ksyms.S
+	$(Q)$$(CC) -c $(4)/ksyms.S -o $(4)/ksyms.o
+	$(Q)$$(LD) $$(LDFLAGS) -o $$@.tmp $$($(1)_LINK_FLAGS) $(3) \
+		$$($(1)_LINK_OBJS) $(4)/ksyms.o
 	$(Q)$$(NM) -n --defined-only $$@.tmp | awk -f lib/ksyms.awk | \
-		cmp -s - $(BUILD)/app/$(1)/ksyms.S || { echo \
+		cmp -s - $(4)/ksyms.S || { echo \
 		"$$@: code moved between the two links (see minios.lds)" >&2; \
 		exit 1; }
 	$(Q)mv $$@.tmp $$@
 	$(Q)rm -f $$@.pass1
 endef
-$(foreach a,$(sort $(APPS) $(TEST_APPS) $(APP)),$(eval $(call app_rules,$(a))))
+$(foreach a,$(sort $(APPS) $(TEST_APPS) $(APP)),$(eval $(call image_rule,$(a),\
+	$(BUILD)/$(a).elf,$($(a)_KERNEL),$(BUILD)/app/$(a))))
+
+# --- Images for debugging: the same app with the gdb stub ------------------
+# build/gdb/APP.elf links kernel/debug/link.c as well, which hands the
+# boot sequence the stub (kernel/debug/debug.h); every other image leaves
+# it out, and --gc-sections drops the stub from them. `make debug`
+# (docs/debug.md) builds and runs one.
+$(BUILD)/gdb/link.o: kernel/debug/link.c $(FLAGS_DEPS) | $(XEN_H)
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)$(CC) $(KERNEL_CPPFLAGS) $(KERNEL_CFLAGS) -c $< -o $@
+$(BUILD)/gdb/kernel.r.o: $(BUILD)/kernel.r.o $(BUILD)/gdb/link.o
+	$(call say,LD,$@)$(LD) -r -z noexecstack -o $@ $^
+$(BUILD)/gdb/kernel.o $(BUILD)/gdb/kernel-libc.o: $(BUILD)/gdb/%.o: \
+		$(BUILD)/gdb/kernel.r.o $(BUILD)/%.exports
+	$(Q)$(OBJCOPY) --keep-global-symbols=$(BUILD)/$*.exports $< $@
+$(foreach a,$(sort $(APPS) $(TEST_APPS) $(APP)),$(eval $(call image_rule,$(a),\
+	$(BUILD)/gdb/$(a).elf,$(BUILD)/gdb/$(notdir $($(a)_KERNEL)),\
+	$(BUILD)/gdb/app/$(a))))
 
 # Keep intermediate objects (unit-test objects are only prerequisites).
 .SECONDARY:
@@ -298,6 +332,8 @@ PURE_SRCS := lib/string.c lib/vsnprintf.c lib/ksyms.c kernel/cmdline.c \
 	kernel/xenbus/xenbus_state.c kernel/xenbus/xenbus_pm.c \
 	kernel/drivers/console/console_ring.c lib/newlib/tty_line.c \
 	kernel/drivers/net/netfront_ring.c kernel/drivers/net/netfront_cfg.c \
+	kernel/debug/gdb_packet.c kernel/debug/gdb_regs.c \
+	kernel/debug/gdb_proto.c kernel/debug/gdb_break.c \
 	lib/newlib/inet.c \
 	apps/httpd/http_parse.c apps/httpd/http_reply.c \
 	apps/httpd/bytes_pattern.c \
@@ -364,6 +400,12 @@ else
 		$(addprefix -A ,$(wildcard $(APP_DIR)/$(APP).actions)) \
 		$(BUILD)/$(APP).elf $(APP_DIR)/$(APP).cfg
 endif
+
+# The host's gdb on the app, through the stub in build/gdb/$(APP).elf:
+# stopped before main; the guest's console goes to build/gdb/$(APP).console.
+debug: setup $(BUILD)/gdb/$(APP).elf
+	tests/rig/xl-gdb -c $(BUILD)/gdb/$(APP).console $(if $(ARGS),-a '$(ARGS)') \
+		$(BUILD)/gdb/$(APP).elf $(APP_DIR)/$(APP).cfg
 
 # The images and unit tests build on every core (they are independent).
 test: setup

@@ -46,6 +46,15 @@ static int parse_trace(struct cmdline *c, const char *list)
 	return 0;
 }
 
+/* "debug=gdb": the one debugger there is; anything else is an error. */
+static int parse_debug(struct cmdline *c, const char *what)
+{
+	if (strcmp(what, "gdb"))
+		return fail(c, "unknown debug= value (known: gdb)", what);
+	c->debug = DEBUG_GDB;
+	return 0;
+}
+
 /*
  * Copies the next word from *src into *dst (both advance, *dst stays
  * below dst_end), removing quotes, and points *word at the copy. Returns
@@ -91,6 +100,7 @@ int cmdline_parse(struct cmdline *c, const char *line, const char *prog)
 
 	c->argc = 0;
 	c->trace = 0;
+	c->debug = DEBUG_NONE;
 	c->error[0] = '\0';
 	c->argv[c->argc++] = (char *)prog;
 
@@ -107,6 +117,11 @@ int cmdline_parse(struct cmdline *c, const char *line, const char *prog)
 		}
 		if (!options_done && !strncmp(word, "trace=", 6)) {
 			if (parse_trace(c, word + 6))
+				return -1;
+			continue;
+		}
+		if (!options_done && !strncmp(word, "debug=", 6)) {
+			if (parse_debug(c, word + 6))
 				return -1;
 			continue;
 		}

@@ -3,9 +3,10 @@
  * application's argv.
  *
  * Words are separated by blanks; single or double quotes group words and
- * are removed. Before a lone `--`, words the kernel knows (trace=...) are
- * the kernel's; every other word, and everything after `--`, goes to the
- * application in order. Pure logic: unit-tested on the host.
+ * are removed. Before a lone `--`, words the kernel knows (trace=...,
+ * debug=...) are the kernel's; every other word, and everything after
+ * `--`, goes to the application in order. Pure logic: unit-tested on the
+ * host.
  */
 #ifndef PVMINI_CMDLINE_H
 #define PVMINI_CMDLINE_H
@@ -15,11 +16,18 @@
 #define CMDLINE_MAX 1024 /* MAX_GUEST_CMDLINE */
 #define CMDLINE_MAX_ARGS 64
 
+/* debug=: which debugger the kernel starts before main (docs/debug.md). */
+enum cmdline_debug {
+	DEBUG_NONE,
+	DEBUG_GDB, /* debug=gdb: the gdb stub on the channel org.pvmini.gdb */
+};
+
 struct cmdline {
 	char buf[CMDLINE_MAX + 1];
 	int argc;
 	char *argv[CMDLINE_MAX_ARGS + 1]; /* argv[argc] == NULL */
 	unsigned int trace;		  /* TRACE_* flags */
+	enum cmdline_debug debug;	  /* debug= */
 	char error[96];			  /* set when parsing fails */
 };
 

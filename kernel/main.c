@@ -11,6 +11,7 @@
 #include "arch/x86/traps.h"
 #include "kernel/boot.h"
 #include "kernel/cmdline.h"
+#include "kernel/debug/debug.h"
 #include "kernel/drivers/console/console.h"
 #include "kernel/sched/sched_internal.h"
 #include "kernel/suspend.h"
@@ -60,6 +61,8 @@ static void print_banner(void)
 /* How main's return value, or newlib's _exit(), ends the domain. */
 __noreturn void app_exit(int rc)
 {
+	if (&debug_link && cmdline.debug)
+		debug_link.app_exit(rc);
 	if (rc == 0)
 		domain_shutdown(SHUTDOWN_poweroff);
 	printk("exit code %d\n", rc);
@@ -77,6 +80,18 @@ static void run_constructors(void)
 		__init_array_start[i]();
 	if (n)
 		trace_boot("app: ran %u constructor(s)", n);
+}
+
+/* debug=gdb: the stub stops the domain here, before main, for gdb. */
+static void start_debugger(void)
+{
+	if (!&debug_link) {
+		printk("debug=gdb: this image has no gdb stub; build and run "
+		       "build/gdb/%s.elf (make debug APP=%s, docs/debug.md)\n",
+		       app_name, app_name);
+		domain_shutdown(SHUTDOWN_crash);
+	}
+	debug_link.start();
 }
 
 __noreturn void start_kernel(const start_info_t *si)
@@ -112,6 +127,8 @@ __noreturn void start_kernel(const start_info_t *si)
 	xenstore_init();
 	suspend_init();
 	console_dev_trace_boot();
+	if (cmdline.debug)
+		start_debugger();
 
 	run_constructors();
 	trace_boot("app: calling main() of '%s' after %lu hypercalls", app_name,

@@ -3,7 +3,8 @@
  *
  * A PV guest has no IDT of its own: it hands Xen a trap table (vector,
  * code selector, handler address) with HYPERVISOR_set_trap_table and Xen
- * bounces each exception to the handler. Every exception here is fatal:
+ * bounces each exception to the handler. Every exception here is fatal
+ * (unless a debugger's hook takes it: kernel/debug/, docs/debug.md):
  * the report names the trap, the error code, the faulting address for a
  * page fault, every register and the call chain, and the domain ends with
  * SHUTDOWN_crash so that xl's on_crash policy applies.
@@ -123,6 +124,13 @@ static void describe_page_fault(uint64_t error_code, uint64_t cr2)
 	       (error_code & 8) ? ", reserved bit set" : "");
 }
 
+static bool (*debug_hook)(struct cpu_regs *regs);
+
+void traps_set_debug_hook(bool (*hook)(struct cpu_regs *regs))
+{
+	debug_hook = hook;
+}
+
 void do_trap(struct cpu_regs *regs)
 {
 	static int depth;
@@ -133,6 +141,9 @@ void do_trap(struct cpu_regs *regs)
 				   ? trap_names[regs->vector]
 				   : NULL;
 
+	/* A breakpoint or step resumes from here: iret restores regs. */
+	if (!depth && debug_hook && debug_hook(regs))
+		return;
 	if (depth++) /* faulted while reporting a fault: stop right here */
 		domain_shutdown(SHUTDOWN_crash);
 	printk("\n*** trap %lu: %s, error code 0x%lx\n", regs->vector,

@@ -40,7 +40,9 @@ struct thread {
 	struct thread *queue_next, *queue_prev;
 	struct wait_queue *queue; /* the one it is in, or NULL */
 	struct thread *joiner;	  /* the thread in thread_join(this) */
-	bool detached;		  /* freed when it ends, never joined */
+	unsigned int id; /* 1 for main, then counting up, never reused */
+	struct thread *all_next; /* every thread that exists (a debugger's) */
+	bool detached;		 /* freed when it ends, never joined */
 	void (*fn)(void *arg);
 	void *arg;
 	uintptr_t stack_lo, stack_hi;

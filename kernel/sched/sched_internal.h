@@ -34,6 +34,11 @@ void thread_block_locked(void);
 /* The C library's hook for a freed thread (thread_set_libc_hooks). */
 extern void (*libc_reap)(struct thread *t);
 
+/* thread.c: every thread from its creation until it is freed, through
+ * all_next, newest first: what a debugger lists (kernel/debug/). Changed
+ * with events masked, so a trap or an upcall sees it whole. */
+extern struct thread *all_threads;
+
 /* thread.c: the detached threads that have ended, and what frees them;
  * each thread calls reap_detached as it gets the CPU, off their stacks,
  * events masked. Inline: it is on every switch, and usually empty. */

@@ -26,7 +26,7 @@
 #include "sched_internal.h"
 
 /* The thread that runs main(): the boot stack, its own FPU state. */
-static struct thread main_thread = { .name = "main" };
+static struct thread main_thread = { .name = "main", .id = 1 };
 /* What a new thread's FPU/SSE state starts as: Xen's initial state. */
 static uint8_t initial_fpu[FPU_STATE_SIZE] __attribute__((aligned(64)));
 
@@ -44,6 +44,30 @@ static void current_stack_bounds(uintptr_t *lo, uintptr_t *hi)
 }
 
 struct wait_queue detached_ended;
+struct thread *all_threads;
+static unsigned int last_thread_id = 1; /* main's */
+
+static void list_add(struct thread *t)
+{
+	unsigned long flags = local_irq_save();
+
+	t->id = ++last_thread_id;
+	t->all_next = all_threads;
+	all_threads = t;
+	local_irq_restore(flags);
+}
+
+static void list_remove(struct thread *t)
+{
+	unsigned long flags = local_irq_save();
+	struct thread **pp = &all_threads;
+
+	while (*pp && *pp != t)
+		pp = &(*pp)->all_next;
+	if (*pp)
+		*pp = t->all_next;
+	local_irq_restore(flags);
+}
 
 static const char *current_thread_name(void)
 {
@@ -100,6 +124,7 @@ struct thread *thread_create_flags(const char *name, void (*fn)(void *),
 	t->sp = (uint64_t)sp;
 
 	t->state = THREAD_BLOCKED;
+	list_add(t);
 	thread_wake(t);
 	return t;
 }
@@ -131,6 +156,7 @@ static void thread_free(struct thread *t)
 {
 	if (libc_reap)
 		libc_reap(t);
+	list_remove(t);
 	thread_stack_free(t->stack_slot);
 }
 
@@ -191,6 +217,8 @@ void threads_init(void)
 	stack_limit_set_thread_name(current_thread_name);
 	fpu_save(initial_fpu);
 	current_thread = &main_thread;
+	main_thread.all_next = all_threads;
+	all_threads = &main_thread;
 	trace_boot(
 		"threads: main thread on the boot stack %p-%p; thread "
 		"stacks of %d KiB from the page allocator, a guard page each",

@@ -33,5 +33,12 @@ static inline int evtchn_handler_port(void)
 /* The upcall itself, called from arch/x86/entry.S. */
 struct cpu_regs;
 void do_event_upcall(struct cpu_regs *regs);
+/*
+ * Runs as the outermost upcall ends, handlers done, events still masked,
+ * with the frame of the context the upcall interrupted: a debugger
+ * (kernel/debug/) stops the domain there when an event asked it to
+ * (gdb's Ctrl-C). The upcall returns into regs as the hook left them.
+ */
+void events_set_upcall_exit_hook(void (*hook)(struct cpu_regs *regs));
 
 #endif

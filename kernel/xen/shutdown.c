@@ -14,6 +14,7 @@ static struct shutdown_drain *drains;
 /* Once the end has begun: the drain to run next. */
 static struct shutdown_drain *next_drain;
 static bool ending;
+static void (*debug_hook)(unsigned int reason);
 
 void shutdown_drain_register(struct shutdown_drain *d)
 {
@@ -21,6 +22,11 @@ void shutdown_drain_register(struct shutdown_drain *d)
 		return; /* already registered */
 	d->next = drains;
 	drains = d;
+}
+
+void shutdown_set_debug_hook(void (*hook)(unsigned int reason))
+{
+	debug_hook = hook;
 }
 
 __noreturn void domain_shutdown(unsigned int reason)
@@ -38,6 +44,8 @@ __noreturn void domain_shutdown(unsigned int reason)
 	if (!ending) {
 		ending = true;
 		next_drain = drains;
+		if (debug_hook)
+			debug_hook(reason);
 	}
 	while (next_drain) {
 		struct shutdown_drain *d = next_drain;

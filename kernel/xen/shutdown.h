@@ -26,4 +26,11 @@ void shutdown_drain_register(struct shutdown_drain *d);
  */
 long shutdown_suspend(unsigned long start_info_mfn);
 
+/*
+ * A debugger's hook (kernel/debug/): runs once, first, when the domain
+ * begins to end, with the SHUTDOWN_* reason: it tells gdb, and on a
+ * crash lets gdb look at it before the domain goes.
+ */
+void shutdown_set_debug_hook(void (*hook)(unsigned int reason));
+
 #endif

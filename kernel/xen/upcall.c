@@ -92,6 +92,13 @@ static bool fp_state_may_be_live(const struct cpu_regs *regs)
 	return regs->rip - (uintptr_t)hypercall_page >= PAGE_SIZE;
 }
 
+static void (*exit_hook)(struct cpu_regs *regs);
+
+void events_set_upcall_exit_hook(void (*hook)(struct cpu_regs *regs))
+{
+	exit_hook = hook;
+}
+
 void do_event_upcall(struct cpu_regs *regs)
 {
 	static volatile bool running, missed;
@@ -133,6 +140,8 @@ void do_event_upcall(struct cpu_regs *regs)
 	if (fpu_saved)
 		fpu_restore(upcall_fpu);
 	running = false;
+	if (exit_hook)
+		exit_hook(regs);
 }
 
 static void register_callback(unsigned int type, void *address,

@@ -19,6 +19,7 @@ match    ^chanecho: sent 3000 lines$
 match    ^chanecho: counted 400 lines, 20800 bytes, 0 out of order$
 match    ^chanecho: got 'quit'$
 match    ^dev: console 1: Closed \(backend state 6\)$
+match    ^dev: console 1: closed: [0-9]{5,} byte\(s\) out, [0-9]{5,} in; [1-9][0-9]* event\(s\) from the backend, [1-9][0-9]* to it$
 match    ^chanecho: channel closed$
 nomatch  broke the ring|still maps
 xlmatch  ^peer: got 'echo: ping one'$

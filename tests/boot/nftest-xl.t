@@ -2,7 +2,8 @@
 # netback and bridge as they are: list, mac, mtu, ip=; ARP to dom0 and
 # back in raw frames; every grant back at each close, a reopen; frames
 # sent and received a second (dom0 blasts 20000 UDP datagrams at the
-# guest's mac: netpeer blast); the suspend hooks; and the guest playing
+# guest's mac: netpeer blast); the suspend hooks (each step's line under
+# trace=suspend); and the guest playing
 # a hostile backend on its own rings: an RX producer far past its
 # requests, a response with a buffer id that does not exist, a frame
 # that runs off its page, a flag never negotiated, TX responses to
@@ -14,6 +15,7 @@
 # its own directory gone after the backend's end is complete - nothing
 # kept for good.
 app     nftest
+args    trace=suspend
 action  on ^nftest: ready for frames$ run arp -s 192.0.2.41 00:16:3e:00:00:41 && netpeer blast 192.0.2.41 9 20000 1472; arp -d 192.0.2.41
 action  on ^nftest: dom0, remove vif 0$ run xenstore-rm /local/domain/0/backend/vif/$DOMID/0 && xenstore-rm /local/domain/$DOMID/device/vif/0 && echo "removed vif 0"
 timeout 90
@@ -25,6 +27,8 @@ match   ^nftest: reopened: ARP answered again; every grant back at each close$
 match   ^nftest: tx: 20000 frames of 1514 bytes in [0-9]+ ms: [0-9]+ ns a frame
 match   ^nftest: rx: [0-9]+ frames of 1514 bytes in [0-9]+ ms \(as fast as dom0 sent them\): [0-9]+ ns a frame in netdev_poll
 match   ^nftest: checksum: [0-9]+ ns to verify a full TCP segment
+match   ^suspend: vif 0: parked; 0 frame\(s\) still in flight are lost$
+match   ^suspend: vif 0: running on with the same backend$
 match   ^nftest: suspend \(cancelled\): the send meanwhile dropped \(1\), ARP answered after$
 match   ^nftest: hostile: RX rsp_prod far beyond our requests$
 match   ^vif 0: RX rsp_prod [0-9]+ is out of range: [0-9]+ responses consumed, [0-9]+ requests posted; the vif stops$

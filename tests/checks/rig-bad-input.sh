@@ -23,4 +23,8 @@ expect "$tmp/empty.elf" tests/rig/xl-run "$tmp/empty.elf" "$cfg"
 expect "$tmp/text.elf" tests/rig/dom0-run "$tmp/text.elf"
 expect "$tmp/missing.cfg" tests/rig/xl-run build/hello.elf "$tmp/missing.cfg"
 expect "$tmp/missing.elf" tests/rig/dom0-run "$tmp/missing.elf"
+expect "$tmp/missing.elf" tests/rig/xl-gdb "$tmp/missing.elf" "$cfg"
+expect "$tmp/missing.cfg" tests/rig/xl-gdb build/hello.elf "$tmp/missing.cfg"
+expect "$tmp/nodir/gdb.sock" tests/rig/xl-run -g "$tmp/nodir/gdb.sock" \
+	build/hello.elf "$cfg"
 echo "rig-bad-input: all refused with exit 14"

@@ -1,6 +1,6 @@
 /*
  * fuzz_cmdline.c - the guest command line (kernel/cmdline.c): lines built
- * from words that matter (trace=..., --, quotes of both kinds, empty
+ * from words that matter (trace=..., debug=..., --, quotes of both kinds, empty
  * quotes, blanks of every kind), sometimes with a NUL inside or longer
  * than CMDLINE_MAX and unterminated, in a heap buffer of exactly their
  * size. The oracle is a reference reading of kernel/cmdline.h's rules, a
@@ -53,6 +53,9 @@ static void add_word(void)
 						  "trace=boot,",
 						  "trace=,boot",
 						  "trace=boot,,devices",
+						  "debug=gdb",
+						  "debug=",
+						  "debug=gdbx",
 						  "--",
 						  "--",
 						  "-",
@@ -160,7 +163,7 @@ FUZZ(lines_vs_reference, 50000)
 	static struct ref r;
 	const char *argv[CMDLINE_MAX_ARGS], *want_error = NULL;
 	unsigned int flags = 0;
-	bool options = true;
+	bool options = true, debug = false;
 	int argc = 1, rc;
 	size_t view;
 
@@ -202,6 +205,11 @@ FUZZ(lines_vs_reference, 50000)
 		else if (options && !strncmp(w, "trace=", 6)) {
 			if (reference_trace(w + 6, &flags))
 				want_error = "unknown trace=";
+		} else if (options && !strncmp(w, "debug=", 6)) {
+			if (strcmp(w + 6, "gdb"))
+				want_error = "unknown debug=";
+			else
+				debug = true;
 		} else if (argc == CMDLINE_MAX_ARGS)
 			want_error = "too many arguments";
 		else
@@ -220,6 +228,8 @@ FUZZ(lines_vs_reference, 50000)
 			 c->argc, argc);
 		FZ_CHECK(c->trace == flags, "trace %#x, want %#x", c->trace,
 			 flags);
+		FZ_CHECK(c->debug == (debug ? DEBUG_GDB : DEBUG_NONE),
+			 "debug %d, want %d", c->debug, debug);
 		FZ_CHECK(!strcmp(c->argv[0], "prog"), "argv[0]");
 		for (int i = 1; i < argc; i++) {
 			FZ_CHECK(c->argv[i] >= c->buf &&

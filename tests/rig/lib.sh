@@ -63,8 +63,14 @@ rig_qemu_escape() { printf '%s' "${1//,/,,}"; }
 # here needs it.
 XEN_ARGS="console=com1 com1=115200,8n1 loglvl=all guest_loglvl=all console_timestamps=boot noreboot bootscrub=0 ${RIG_XEN_EXTRA:-}"
 
+# RIG_SERIAL2=1 (xl-batch -g): a second serial port, dom0's /dev/ttyS1,
+# on the Unix socket gdb.sock in the run directory, where QEMU listens.
+RIG_SERIAL2=0
 QPID="" WPID="" FPID=""
 rig_qemu_start() {  # $1 = -m MiB, $2 = Xen command line, $3 = -initrd value
+    local serial2=()
+    [ "$RIG_SERIAL2" = 1 ] && serial2=(-chardev
+        socket,id=serial2,path=gdb.sock,server=on,wait=off -serial chardev:serial2)
     : >"$RUN/serial.log"
     # QEMU runs inside $RUN and is given plain relative names (xen, vmlinux,
     # initrd, ...) so that no user path with blanks or commas ever reaches
@@ -74,7 +80,8 @@ rig_qemu_start() {  # $1 = -m MiB, $2 = Xen command line, $3 = -initrd value
     ln -sf "$CACHE_DIR/xen" "$RUN/xen"
     (cd "$RUN" && exec qemu-system-x86_64 -accel tcg -cpu qemu64,+rdrand \
         -smp 1 -m "$1" -nodefaults -no-user-config -display none \
-        -monitor none -serial file:serial.log -no-reboot ${RIG_QEMU_EXTRA:-} \
+        -monitor none -serial file:serial.log "${serial2[@]}" -no-reboot \
+        ${RIG_QEMU_EXTRA:-} \
         -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
         -kernel xen -append "$2" -initrd "$3" \
         </dev/null >"$RUN/qemu.out" 2>&1) &

@@ -99,3 +99,30 @@ TEST(full_line_without_nul_stays_in_bounds)
 	CHECK(c.argc == 2);
 	CHECK(strlen(c.argv[1]) == CMDLINE_MAX);
 }
+
+TEST(debug_gdb_is_the_kernels)
+{
+	CHECK(cmdline_parse(&c, "x debug=gdb y", "app") == 0);
+	CHECK(c.debug == DEBUG_GDB);
+	CHECK(c.argc == 3);
+	CHECK_STR(c.argv[1], "x");
+	CHECK_STR(c.argv[2], "y");
+	CHECK(cmdline_parse(&c, "x", "app") == 0);
+	CHECK(c.debug == DEBUG_NONE);
+}
+
+TEST(debug_after_double_dash_is_the_apps)
+{
+	CHECK(cmdline_parse(&c, "-- debug=gdb", "app") == 0);
+	CHECK(c.debug == DEBUG_NONE);
+	CHECK(c.argc == 2);
+	CHECK_STR(c.argv[1], "debug=gdb");
+}
+
+TEST(unknown_debug_value_is_an_error)
+{
+	CHECK(cmdline_parse(&c, "debug=kgdb", "app") == -1);
+	CHECK(strstr(c.error, "debug=") != NULL);
+	CHECK(strstr(c.error, "kgdb") != NULL);
+	CHECK(cmdline_parse(&c, "debug=", "app") == -1);
+}

@@ -12,6 +12,7 @@
 #include <pvmini/console_dev.h>
 #include <pvmini/evtchn.h>
 #include <pvmini/page_alloc.h>
+#include <pvmini/trace.h>
 #include "console_dev_internal.h"
 #include "kernel/xen/shutdown.h"
 
@@ -25,6 +26,8 @@ static void on_event(evtchn_port_t port __unused, void *data)
 
 	c->stats.events++;
 	wake_all(&c->xb.wq);
+	if (c->input_hook)
+		c->input_hook(c);
 }
 
 int console_dev_name_of(unsigned int id, char *buf, size_t size)
@@ -124,6 +127,10 @@ int console_dev_close(struct console_dev *c)
 		*pp = c->next;
 	mutex_unlock(&open_lock);
 	rc = xenbus_close(&c->xb);
+	trace_dev("%s: closed: %lu byte(s) out, %lu in; %lu event(s) from "
+		  "the backend, %lu to it",
+		  c->xb.label, c->stats.bytes_out, c->stats.bytes_in,
+		  c->stats.events, c->stats.notifies);
 	timer_cancel(&c->kick);
 	xenbus_release(&c->xb);
 	kfree(c);

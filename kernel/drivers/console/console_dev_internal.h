@@ -25,6 +25,8 @@ struct console_dev {
 	struct mutex wlock, rlock; /* one writer, one reader at a time */
 	struct console_dev_stats stats;
 	struct timer kick; /* extra notifies after writes (_io.c) */
+	/* Called from the event handler (console_dev_poll.c sets it). */
+	void (*input_hook)(struct console_dev *c);
 	uint64_t last_write_ns, kick_ns;
 	/* Suspend (console_dev_pm.c): while suspended, readers and writers
 	 * wait and nothing notifies (the port may be the old domain's);

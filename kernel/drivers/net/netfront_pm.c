@@ -55,8 +55,8 @@ static int on_suspend(void *data)
 	nd->suspended = true;
 	wake_all(&nd->xb.wq); /* senders waiting for a buffer drop theirs */
 	left = nf_tx_drain(nd, 500 * NSEC_PER_MSEC);
-	trace_dev("%s: suspended; %u frame(s) still in flight are lost",
-		  nd->xb.label, left);
+	trace_suspend("%s: parked; %u frame(s) still in flight are lost",
+		      nd->xb.label, left);
 	return 0;
 }
 
@@ -80,8 +80,8 @@ static void reconnect(struct netdev *nd)
 		return;
 	}
 	nd->stats.reconnects++;
-	trace_dev("%s: reconnected after a restore (%lu so far)", nd->xb.label,
-		  nd->stats.reconnects);
+	trace_suspend("%s: reconnected after a restore (%lu so far)",
+		      nd->xb.label, nd->stats.reconnects);
 }
 
 static void on_resume(void *data, bool cancelled)
@@ -91,6 +91,9 @@ static void on_resume(void *data, bool cancelled)
 	mutex_lock(&nd->rx_lock);
 	if (!cancelled)
 		reconnect(nd);
+	else
+		trace_suspend("%s: running on with the same backend",
+			      nd->xb.label);
 	nd->suspended = false;
 	mutex_unlock(&nd->rx_lock);
 	wake_all(&nd->xb.wq);
