@@ -1,7 +1,8 @@
 # pvmini - build a PV image from the kernel and one application.
 #
 #   make [APP=hello]     build/$(APP).elf
-#   make apps            every application and test application
+#   make apps            every application and test application, each
+#                        with its libvirt domain XML (build/<app>.xml)
 #   make run [MODE=xl|dom0] [ARGS="trace=boot -- a b"]
 #   make test            host unit tests, image checks, boot tests
 #   make fuzz [FUZZ_SECONDS=60] [SEED=n]
@@ -82,7 +83,7 @@ XEN_H := $(BUILD)/include/xen/xen.h
 
 .PHONY: all apps unit run test bench setup clean size new-app print-layers
 all: $(BUILD)/$(APP).elf
-apps: $(foreach a,$(APPS) $(TEST_APPS),$(BUILD)/$(a).elf)
+apps: $(foreach a,$(APPS) $(TEST_APPS),$(BUILD)/$(a).elf $(BUILD)/$(a).xml)
 
 # Only xen/ from the system include dir is visible to the guest build.
 $(XEN_H):
@@ -278,6 +279,24 @@ $(BUILD)/$(1).elf: $$($(1)_DEPS) $(BUILD)/ksyms-empty.o \
 	$(Q)rm -f $$@.pass1
 endef
 $(foreach a,$(sort $(APPS) $(TEST_APPS) $(APP)),$(eval $(call app_rules,$(a))))
+
+# --- The libvirt domain XML of each app -----------------------------------
+# The app's xl cfg is the one source of its domain: tools/cfg2xml turns it
+# into the XML libvirt's libxl driver starts (docs/operate.md), so the two
+# cannot disagree. Generated rather than checked in because <kernel> must
+# be an absolute path (libvirtd does not run where you do), which only the
+# build knows: $(XML_KERNEL_DIR)/<app>.elf (config.mk).
+# A changed XML_KERNEL_DIR rewrites them (the file holds the last value).
+XML_DIR_STAMP := $(BUILD)/xml-kernel-dir
+$(shell mkdir -p $(BUILD) && [ "$$(cat $(XML_DIR_STAMP) 2>/dev/null)" = \
+	'$(XML_KERNEL_DIR)' ] || echo '$(XML_KERNEL_DIR)' >$(XML_DIR_STAMP))
+CFG2XML := tools/cfg2xml tools/cfg2xml.awk $(XML_DIR_STAMP)
+define xml_rule
+$(BUILD)/$(1).xml: $(call app_dir,$(1))/$(1).cfg $(CFG2XML)
+	@mkdir -p $(BUILD)
+	$$(call say,XML,$$@)tools/cfg2xml -k $(XML_KERNEL_DIR)/$(1).elf -o $$@ $$<
+endef
+$(foreach a,$(sort $(APPS) $(TEST_APPS) $(APP)),$(eval $(call xml_rule,$(a))))
 
 # Keep intermediate objects (unit-test objects are only prerequisites).
 .SECONDARY:
