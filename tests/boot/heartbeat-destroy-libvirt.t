@@ -8,6 +8,5 @@ expect  destroyed
 match   ^heartbeat 1: 
 match   ^heartbeat 2: 
 nomatch ^lifecycle: request
-nomatch ^heartbeat 5
 xlmatch ^Domain 'pvmini-heartbeat' destroyed$
 xlmatch for domain 'pvmini-heartbeat': Stopped Destroyed$

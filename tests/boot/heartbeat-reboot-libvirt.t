@@ -9,7 +9,6 @@ expect  reboot
 match   ^heartbeat 2: 
 match   ^lifecycle: request 'reboot' from the toolstack$
 match   ^lifecycle: hooks done, shutting down with reason reboot$
-nomatch ^heartbeat 5
 xlmatch ^Domain 'pvmini-heartbeat' is being rebooted$
 xlmatch for domain 'pvmini-heartbeat': Stopped Shutdown$
 xlmatch ^rig: Xen's shutdown reason code: 1$
