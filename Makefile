@@ -3,7 +3,7 @@
 #   make [APP=hello]     build/$(APP).elf
 #   make apps            every application and test application, each
 #                        with its libvirt domain XML (build/<app>.xml)
-#   make run [MODE=xl|dom0] [ARGS="trace=boot -- a b"]
+#   make run [MODE=xl|dom0|libvirt] [ARGS="trace=boot -- a b"]
 #   make test            host unit tests, image checks, boot tests
 #   make fuzz [FUZZ_SECONDS=60] [SEED=n]
 #                        the fuzz harnesses (tests/fuzz/), long: minutes
@@ -18,8 +18,9 @@ ARCH := x86
 VERSION := 0.1
 BUILD ?= build
 
-APPS := $(notdir $(wildcard apps/*))
-TEST_APPS := $(notdir $(wildcard tests/apps/*))
+# An app is a directory; the files beside them (apps/cfg2xml) are tools.
+APPS := $(notdir $(patsubst %/,%,$(wildcard apps/*/)))
+TEST_APPS := $(notdir $(patsubst %/,%,$(wildcard tests/apps/*/)))
 # APP_PATH: further directories to look for apps in (tests/checks uses it).
 app_dir = $(firstword $(wildcard apps/$(1) tests/apps/$(1) \
 	$(addsuffix /$(1),$(APP_PATH))))
@@ -281,7 +282,7 @@ endef
 $(foreach a,$(sort $(APPS) $(TEST_APPS) $(APP)),$(eval $(call app_rules,$(a))))
 
 # --- The libvirt domain XML of each app -----------------------------------
-# The app's xl cfg is the one source of its domain: tools/cfg2xml turns it
+# The app's xl cfg is the one source of its domain: apps/cfg2xml turns it
 # into the XML libvirt's libxl driver starts (docs/operate.md), so the two
 # cannot disagree. Generated rather than checked in because <kernel> must
 # be an absolute path (libvirtd does not run where you do), which only the
@@ -290,11 +291,11 @@ $(foreach a,$(sort $(APPS) $(TEST_APPS) $(APP)),$(eval $(call app_rules,$(a))))
 XML_DIR_STAMP := $(BUILD)/xml-kernel-dir
 $(shell mkdir -p $(BUILD) && [ "$$(cat $(XML_DIR_STAMP) 2>/dev/null)" = \
 	'$(XML_KERNEL_DIR)' ] || echo '$(XML_KERNEL_DIR)' >$(XML_DIR_STAMP))
-CFG2XML := tools/cfg2xml tools/cfg2xml.awk $(XML_DIR_STAMP)
+CFG2XML := apps/cfg2xml apps/cfg2xml.awk $(XML_DIR_STAMP)
 define xml_rule
 $(BUILD)/$(1).xml: $(call app_dir,$(1))/$(1).cfg $(CFG2XML)
 	@mkdir -p $(BUILD)
-	$$(call say,XML,$$@)tools/cfg2xml -k $(XML_KERNEL_DIR)/$(1).elf -o $$@ $$<
+	$$(call say,XML,$$@)apps/cfg2xml -k $(XML_KERNEL_DIR)/$(1).elf -o $$@ $$<
 endef
 $(foreach a,$(sort $(APPS) $(TEST_APPS) $(APP)),$(eval $(call xml_rule,$(a))))
 
@@ -375,6 +376,10 @@ setup:
 run: setup $(BUILD)/$(APP).elf
 ifeq ($(MODE),dom0)
 	tests/rig/dom0-run $(BUILD)/$(APP).elf $(ARGS)
+else ifeq ($(MODE),libvirt)
+	@apps/cfg2xml -k $(abspath $(BUILD))/$(APP).elf -o $(BUILD)/$(APP).run.xml \
+		$(APP_DIR)/$(APP).cfg $(if $(ARGS),'extra="$(ARGS)"')
+	tests/rig/xl-run -x $(BUILD)/$(APP).run.xml $(BUILD)/$(APP).elf
 else
 	tests/rig/xl-run $(if $(ARGS),-e 'extra="$(ARGS)"') \
 		$(BUILD)/$(APP).elf $(APP_DIR)/$(APP).cfg

@@ -23,4 +23,6 @@ expect "$tmp/empty.elf" tests/rig/xl-run "$tmp/empty.elf" "$cfg"
 expect "$tmp/text.elf" tests/rig/dom0-run "$tmp/text.elf"
 expect "$tmp/missing.cfg" tests/rig/xl-run build/hello.elf "$tmp/missing.cfg"
 expect "$tmp/missing.elf" tests/rig/dom0-run "$tmp/missing.elf"
+expect "$tmp/missing.xml" tests/rig/xl-run -x "$tmp/missing.xml" build/hello.elf
+expect "$tmp/text.elf" tests/rig/xl-run -x tests/boot/data/libvirt-nokernel.xml "$tmp/text.elf"
 echo "rig-bad-input: all refused with exit 14"

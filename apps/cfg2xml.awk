@@ -1,5 +1,5 @@
-# tools/cfg2xml.awk - an xl domain configuration (xl.cfg(5)) as a libvirt
-# domain XML for libvirt's libxl driver.  Run through tools/cfg2xml, which
+# apps/cfg2xml.awk - an xl domain configuration (xl.cfg(5)) as a libvirt
+# domain XML for libvirt's libxl driver.  Run through apps/cfg2xml, which
 # documents the options; the variables are:
 #   kernel   the <kernel> path (empty: the cfg's kernel=)
 #   source   the file names the header comment gives as the source
@@ -207,6 +207,36 @@ function emit_channel(s, i) {
 	emit("    </channel>")
 }
 
+# A vif's ip= is a string libxl writes to the backend's "ip" key, where
+# pvmini reads ADDR, ADDR/PREFIX, ADDR NETMASK or ADDR NETMASK GATEWAY
+# (docs/net.md).  libvirt holds it as <ip address=.../> elements, one per
+# blank-separated word (its own xl parser splits ip= so), and its libxl
+# driver joins their addresses with one blank: the guest reads the same
+# words.  It drops an <ip>'s prefix, though, so ADDR/PREFIX would reach
+# the guest as ADDR alone: refused, with the form that does carry it.
+function emit_ip(s, i,    n, w, k) {
+	n = split(s, w, /[ \t]+/)
+	for (k = 1; k <= n; k++) {
+		if (w[k] == "")
+			continue
+		if (w[k] ~ /\//)
+			die("vif " i ": ip='" s "': libvirt's libxl driver drops an address's /PREFIX (the guest would get " substr(w[k], 1, index(w[k], "/") - 1) " alone); write ip='ADDR NETMASK', e.g. ip='192.0.2.2 255.255.255.0'")
+		if (!ipv4(w[k]) && w[k] !~ /^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$/)
+			die("vif " i ": ip='" s "': '" w[k] "' is not an IP address, and libvirt's <ip address> takes nothing else")
+		emit("      <ip address='" xml(w[k]) "'/>")
+	}
+}
+
+function ipv4(a,    p, n, k) {
+	n = split(a, p, ".")
+	if (n != 4)
+		return 0
+	for (k = 1; k <= 4; k++)
+		if (p[k] !~ /^[0-9][0-9]?[0-9]?$/ || p[k] + 0 > 255)
+			return 0
+	return 1
+}
+
 # libxl puts a vif with no bridge= on xenbr0: say so explicitly.
 function emit_vif(s, i) {
 	kv("vif " i, s, "bridge mac ip script vifname")
@@ -215,7 +245,7 @@ function emit_vif(s, i) {
 		emit("      <mac address='" xml(spec["mac"]) "'/>")
 	emit("      <source bridge='" xml("bridge" in spec ? spec["bridge"] : "xenbr0") "'/>")
 	if ("ip" in spec)
-		emit("      <ip address='" xml(spec["ip"]) "'/>")
+		emit_ip(spec["ip"], i)
 	if ("script" in spec)
 		emit("      <script path='" xml(spec["script"]) "'/>")
 	if ("vifname" in spec)
@@ -267,7 +297,7 @@ END {
 		" extra cmdline root on_poweroff on_reboot on_crash channel vif disk "
 	for (k in seen)
 		if (index(known, " " k " ") == 0)
-			die("'" k "' has no libvirt mapping in tools/cfg2xml.awk: add one, or leave it out of the cfg")
+			die("'" k "' has no libvirt mapping in apps/cfg2xml.awk: add one, or leave it out of the cfg")
 	if (!seen["name"])
 		die("the cfg has no name=")
 	if (seen["type"] && str("type") != "pv")
@@ -292,7 +322,7 @@ END {
 			cmd = "root=" str("root") (cmd != "" ? " " cmd : "")
 	}
 
-	emit("<!-- Generated from " xml(source) " by tools/cfg2xml: edit the cfg, not this. -->")
+	emit("<!-- Generated from " xml(source) " by apps/cfg2xml: edit the cfg, not this. -->")
 	emit("<domain type='xen'>")
 	emit("  <name>" xml(str("name")) "</name>")
 	if (seen["uuid"])
