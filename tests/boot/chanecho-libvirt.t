@@ -1,6 +1,6 @@
 # chanecho-xl.t's channel under libvirt. build/chanecho.xml has the cfg's
 # channel as <channel type='pty'><target type='xen' name='...'/> but not
-# the cfg's placeholder (tools/cfg2xml.awk: libvirt lets libxl number
+# the cfg's placeholder (apps/cfg2xml.awk: libvirt lets libxl number
 # channels from 1, which xl 4.17 does not), so the guest sees the same
 # devices as under xl: console 1 is org.pvmini.echo. QEMU backs it, and
 # the same dom0 peer script makes the same round trip, 60 KB out and

@@ -12,7 +12,8 @@ action  on ^heartbeat 1: run ptyrun virsh -c xen:///system console $NAME | tr -d
 action  on ^heartbeat 1: run virsh -c xen:///system console $NAME </dev/null 2>&1 | sed 's/^/notty: /'
 action  on ^heartbeat 3: run virsh -c xen:///system shutdown $NAME
 expect  poweroff
-match   ^boot: lifecycle: watching control/shutdown; feature-poweroff and feature-reboot written, feature-suspend not$
+match   ^boot: lifecycle: watching control/shutdown; feature-poweroff and feature-reboot written$
+match   ^boot: lifecycle: feature-suspend written: xl save and xl restore work$
 match   ^heartbeat 3: 
 match   ^lifecycle: request 'poweroff' from the toolstack$
 match   ^heartbeat: stopping after [0-9]+ beats \(shutdown reason 0\)$
