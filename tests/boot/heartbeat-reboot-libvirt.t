@@ -4,9 +4,9 @@
 # Xen's reason code 1 tells them apart (expect reboot).
 app     heartbeat
 mode    libvirt
-action  on ^heartbeat 2: run virsh -c xen:///system reboot $NAME
+action  on ^heartbeat 1: run virsh -c xen:///system reboot $NAME
 expect  reboot
-match   ^heartbeat 2: 
+match   ^heartbeat 1: 
 match   ^lifecycle: request 'reboot' from the toolstack$
 match   ^lifecycle: hooks done, shutting down with reason reboot$
 xlmatch ^Domain 'pvmini-heartbeat' is being rebooted$
