@@ -1,8 +1,9 @@
 # pvmini - build a PV image from the kernel and one application.
 #
 #   make [APP=hello]     build/$(APP).elf
-#   make apps            every application and test application
-#   make run [MODE=xl|dom0] [ARGS="trace=boot -- a b"]
+#   make apps            every application and test application, each
+#                        with its libvirt domain XML (build/<app>.xml)
+#   make run [MODE=xl|dom0|libvirt] [ARGS="trace=boot -- a b"]
 #   make debug [APP=hello] [ARGS="-- a b"]
 #                        the app under xl with gdb attached (docs/debug.md)
 #   make test            host unit tests, image checks, boot tests
@@ -19,8 +20,9 @@ ARCH := x86
 VERSION := 0.1
 BUILD ?= build
 
-APPS := $(notdir $(wildcard apps/*))
-TEST_APPS := $(notdir $(wildcard tests/apps/*))
+# An app is a directory; the files beside them (apps/cfg2xml) are tools.
+APPS := $(notdir $(patsubst %/,%,$(wildcard apps/*/)))
+TEST_APPS := $(notdir $(patsubst %/,%,$(wildcard tests/apps/*/)))
 # APP_PATH: further directories to look for apps in (tests/checks uses it).
 app_dir = $(firstword $(wildcard apps/$(1) tests/apps/$(1) \
 	$(addsuffix /$(1),$(APP_PATH))))
@@ -90,7 +92,7 @@ XEN_H := $(BUILD)/include/xen/xen.h
 all: $(BUILD)/$(APP).elf
 # The gdb tests (tests/boot/*-gdb.t) boot their app with the stub in.
 GDB_TEST_APPS := gdbtest
-apps: $(foreach a,$(APPS) $(TEST_APPS),$(BUILD)/$(a).elf) \
+apps: $(foreach a,$(APPS) $(TEST_APPS),$(BUILD)/$(a).elf $(BUILD)/$(a).xml) \
 	$(foreach a,$(GDB_TEST_APPS),$(BUILD)/gdb/$(a).elf)
 
 # Only xen/ from the system include dir is visible to the guest build.
@@ -313,6 +315,24 @@ $(foreach a,$(sort $(APPS) $(TEST_APPS) $(APP)),$(eval $(call image_rule,$(a),\
 	$(BUILD)/gdb/$(a).elf,$(BUILD)/gdb/$(notdir $($(a)_KERNEL)),\
 	$(BUILD)/gdb/app/$(a))))
 
+# --- The libvirt domain XML of each app -----------------------------------
+# The app's xl cfg is the one source of its domain: apps/cfg2xml turns it
+# into the XML libvirt's libxl driver starts (docs/operate.md), so the two
+# cannot disagree. Generated rather than checked in because <kernel> must
+# be an absolute path (libvirtd does not run where you do), which only the
+# build knows: $(XML_KERNEL_DIR)/<app>.elf (config.mk).
+# A changed XML_KERNEL_DIR rewrites them (the file holds the last value).
+XML_DIR_STAMP := $(BUILD)/xml-kernel-dir
+$(shell mkdir -p $(BUILD) && [ "$$(cat $(XML_DIR_STAMP) 2>/dev/null)" = \
+	'$(XML_KERNEL_DIR)' ] || echo '$(XML_KERNEL_DIR)' >$(XML_DIR_STAMP))
+CFG2XML := apps/cfg2xml apps/cfg2xml.awk $(XML_DIR_STAMP)
+define xml_rule
+$(BUILD)/$(1).xml: $(call app_dir,$(1))/$(1).cfg $(CFG2XML)
+	@mkdir -p $(BUILD)
+	$$(call say,XML,$$@)apps/cfg2xml -k $(XML_KERNEL_DIR)/$(1).elf -o $$@ $$<
+endef
+$(foreach a,$(sort $(APPS) $(TEST_APPS) $(APP)),$(eval $(call xml_rule,$(a))))
+
 # Keep intermediate objects (unit-test objects are only prerequisites).
 .SECONDARY:
 
@@ -395,6 +415,10 @@ setup:
 run: setup $(BUILD)/$(APP).elf
 ifeq ($(MODE),dom0)
 	tests/rig/dom0-run $(BUILD)/$(APP).elf $(ARGS)
+else ifeq ($(MODE),libvirt)
+	@apps/cfg2xml -k $(abspath $(BUILD))/$(APP).elf -o $(BUILD)/$(APP).run.xml \
+		$(APP_DIR)/$(APP).cfg $(if $(ARGS),'extra="$(ARGS)"')
+	tests/rig/xl-run -x $(BUILD)/$(APP).run.xml $(BUILD)/$(APP).elf
 else
 	tests/rig/xl-run $(if $(ARGS),-e 'extra="$(ARGS)"') \
 		$(addprefix -A ,$(wildcard $(APP_DIR)/$(APP).actions)) \

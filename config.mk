@@ -18,6 +18,11 @@ OPT ?= -O2
 # Where the test rig caches Xen, dom0's kernel and its initramfs.
 PVMINI_CACHE ?= $(HOME)/.cache/pvmini
 
+# Where the libvirt domain XMLs (build/<app>.xml) say the images are: their
+# <kernel> is $(XML_KERNEL_DIR)/<app>.elf. The default is this build; set
+# it to the directory you copy the images to on a Xen host.
+XML_KERNEL_DIR ?= $(abspath $(BUILD))
+
 # Toolchain: the host's gcc and binutils (x86_64) build the guest.
 CC ?= gcc
 LD ?= ld

@@ -27,4 +27,6 @@ expect "$tmp/missing.elf" tests/rig/xl-gdb "$tmp/missing.elf" "$cfg"
 expect "$tmp/missing.cfg" tests/rig/xl-gdb build/hello.elf "$tmp/missing.cfg"
 expect "$tmp/nodir/gdb.sock" tests/rig/xl-run -g "$tmp/nodir/gdb.sock" \
 	build/hello.elf "$cfg"
+expect "$tmp/missing.xml" tests/rig/xl-run -x "$tmp/missing.xml" build/hello.elf
+expect "$tmp/text.elf" tests/rig/xl-run -x tests/boot/data/libvirt-nokernel.xml "$tmp/text.elf"
 echo "rig-bad-input: all refused with exit 14"
