@@ -6,8 +6,9 @@
 # other work loaded the host comes out low, and the spins around it come
 # out long. Scaled, a figure is value * (its two spins' mean) / (the
 # median of all spins): what it would have been at the run's typical
-# machine speed. Medians of raw and scaled figures, per guest; the
-# ratios are pvmini/Linux.
+# machine speed. Medians of raw and (with -v scaled=1: timed runs only;
+# counted, the spins measure nothing but the other domains' work)
+# scaled figures, per guest; the ratios are pvmini/Linux.
 function median(list,   n, i, j, t, v) {
 	n = split(list, v, " ")
 	for (i = 2; i <= n; i++)
@@ -45,8 +46,9 @@ END {
 		printf "%s (%s):\n", name[w[i]], unit[w[i]]
 		printf "  median   pvmini %8.1f  Linux %8.1f  pvmini/Linux %s\n",
 			p, l, l ? sprintf("%.2fx", p / l) : "-"
-		printf "  scaled   pvmini %8.1f  Linux %8.1f  pvmini/Linux %s\n",
-			ps, ls, ls ? sprintf("%.2fx", ps / ls) : "-"
+		if (scaled)
+			printf "  scaled   pvmini %8.1f  Linux %8.1f  pvmini/Linux %s\n",
+				ps, ls, ls ? sprintf("%.2fx", ps / ls) : "-"
 		printf "  runs     pvmini%s\n           Linux%s\n",
 			r["pvmini " w[i]], r["linux " w[i]]
 	}

@@ -119,6 +119,6 @@ for j in "$jobs"/[0-9]*; do
 done >"$jobs/figures"
 
 echo "== blk: pvmini's blkfront against Linux's, same disk ($MIB MiB file in dom0, loop, blkback), under xl =="
-awk -f bench/blk-figures.awk "$jobs/figures"
+awk -v scaled="${BLK_WALL:-0}" -f bench/blk-figures.awk "$jobs/figures"
 echo "Linux negotiated: $(sed -n 's/^vbd: //p' "$(ls -d "$jobs"/*-linux | head -1)/xl.log" | tr '\n' ' ')"
 grep -h '^blktest: compare:' "$jobs"/*-pvmini/console || [ "$COMPARE" = 0 ] || echo "compare: no figures"
