@@ -24,6 +24,11 @@
  *                               DIR/state and DIR/ring-ref after
  *   blktest compare DISK ROUNDS the request sizes and the ring sizes
  *                               in turn, ROUNDS times: medians
+ *   blktest spin N              N rounds of a fixed loop: the machine's
+ *                               speed now (bench/blk.sh)
+ *   blktest versus DISK ROUNDS MIB SECS N  ROUNDS rounds of speed and
+ *                               iops, spins of N around each: the pvmini
+ *                               side of bench/blk.sh
  * Several commands separated by "+" run in turn. Each prints
  * "blktest: FAIL ..." for what went wrong and exits 1.
  */
@@ -248,8 +253,13 @@ static int run(int argc, char **argv)
 	if (!strcmp(c, "iops") && (argc == 4 || argc == 5))
 		return cmd_iops(argv[1], argv[2], argv[3],
 				argc == 5 ? argv[4] : "0");
+	if (!strcmp(c, "spin") && argc == 2)
+		return cmd_spin(argv[1]);
+	if (!strcmp(c, "versus") && argc == 6)
+		return cmd_versus(argv[1], argv[2], argv[3], argv[4], argv[5]);
 	printf("usage: blktest COMMAND ARGS [+ COMMAND ARGS ...]: pattern, "
-	       "errors, copy, async, until-gone, open-later, speed, iops, seq, compare\n");
+	       "errors, copy, async, until-gone, open-later, speed, iops, seq, "
+	       "compare, spin, versus\n");
 	return 2;
 }
 

@@ -15,6 +15,9 @@ int cmd_iops(const char *disk, const char *secs_s, const char *qd_s,
 int cmd_seq(const char *disk, const char *mib_s, const char *segs_s,
 	    const char *order_s);
 int cmd_compare(const char *disk, const char *rounds_s);
+int cmd_spin(const char *n_s);
+int cmd_versus(const char *disk, const char *rounds_s, const char *mib_s,
+	       const char *secs_s, const char *spin_s);
 int cmd_until_gone(const char *disk);
 int cmd_open_later(const char *disk, const char *secs, const char *dir);
 

@@ -254,6 +254,42 @@ int cmd_iops(const char *disk, const char *secs_s, const char *qd_s,
 	return failures != 0;
 }
 
+/* A fixed loop's time: how much of a host CPU the machine had just
+ * now (under TCG the guest's clock runs at the host's pace whether or
+ * not QEMU runs). bench/blkrand.c runs the same loop in the Linux domU,
+ * so figures of both guests can be scaled to the same machine speed. */
+int cmd_spin(const char *n_s)
+{
+	unsigned long n = strtoul(n_s, NULL, 0);
+	uint64_t x = 1, t0 = monotonic_ns(), t;
+
+	for (unsigned long i = 0; i < n; i++) {
+		x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+		__asm__ volatile("" : "+r"(x));
+	}
+	t = monotonic_ns() - t0;
+	printf("blktest: spin: %lu rounds in %lu us (%lx)\n", n,
+	       (unsigned long)(t / 1000), (unsigned long)(x & 0xf));
+	return 0;
+}
+
+/* bench/blk.sh's pvmini side: ROUNDS rounds of speed and iops (32 in
+ * flight, a 1-page ring), each between two spins. */
+int cmd_versus(const char *disk, const char *rounds_s, const char *mib_s,
+	       const char *secs_s, const char *spin_s)
+{
+	unsigned long rounds = strtoul(rounds_s, NULL, 0);
+	int rc = cmd_spin(spin_s);
+
+	for (unsigned long k = 0; k < rounds; k++) {
+		rc |= cmd_speed(disk, mib_s);
+		rc |= cmd_spin(spin_s);
+		rc |= cmd_iops(disk, secs_s, "32", "0");
+		rc |= cmd_spin(spin_s);
+	}
+	return rc;
+}
+
 static int by_value(const void *a, const void *b)
 {
 	unsigned long x = *(const unsigned long *)a,
