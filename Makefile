@@ -300,7 +300,9 @@ PURE_SRCS := lib/string.c lib/vsnprintf.c lib/ksyms.c kernel/cmdline.c \
 	kernel/drivers/net/netfront_ring.c kernel/drivers/net/netfront_cfg.c \
 	lib/newlib/inet.c \
 	apps/httpd/http_parse.c apps/httpd/http_reply.c \
-	apps/httpd/bytes_pattern.c
+	apps/httpd/bytes_pattern.c \
+	apps/kvstore/crc32c.c apps/kvstore/kvformat.c apps/kvstore/kvindex.c \
+	apps/kvstore/kvlog.c apps/kvstore/kvappend.c apps/kvstore/kvproto.c
 HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -MMD -MP -Iinclude \
 	-Iarch/$(ARCH)/include -I$(BUILD)/include -iquote .
 # Every unit test is built twice: plain in build/unit/, and with
