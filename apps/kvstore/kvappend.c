@@ -51,7 +51,8 @@ static size_t body_len(const uint8_t *p)
 	return KVREC_HDR + kv_get16(p + 16) + kv_get32(p + 12);
 }
 
-static int apply(struct kvlog *l, void (*applied)(void *, bool), void *arg)
+static int apply(struct kvlog *l, void (*applied)(void *, bool, bool),
+		 void *arg)
 {
 	for (size_t p = 0; p < l->staged; p += body_len(l->stage + p)) {
 		const uint8_t *r = l->stage + p;
@@ -68,13 +69,13 @@ static int apply(struct kvlog *l, void (*applied)(void *, bool), void *arg)
 				return l->failed = -ENOMEM;
 		}
 		if (applied)
-			applied(arg, existed);
+			applied(arg, r[18] == KVREC_PUT, existed);
 	}
 	return 0;
 }
 
-int kvlog_commit(struct kvlog *l, void (*applied)(void *arg, bool existed),
-		 void *arg)
+int kvlog_commit(struct kvlog *l,
+		 void (*applied)(void *arg, bool put, bool existed), void *arg)
 {
 	uint64_t padded, seq = l->seq;
 	int rc = l->failed;

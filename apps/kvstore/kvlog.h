@@ -104,11 +104,12 @@ int kvlog_stage(struct kvlog *l, const char *key, size_t klen, const char *val,
 		size_t vlen);
 /* Writes what is staged (compacting first if the region is full),
  * flushes, then applies each record to the index in order, telling
- * applied(arg, existed) for each (existed: the key was there before).
+ * applied(arg, put, existed) for each (put: a PUT, else a DEL;
+ * existed: the key was there before).
  * 0, or the error (staged records are then dropped, none applied; after
  * an I/O error the log is failed for good). */
-int kvlog_commit(struct kvlog *l, void (*applied)(void *arg, bool existed),
-		 void *arg);
+int kvlog_commit(struct kvlog *l,
+		 void (*applied)(void *arg, bool put, bool existed), void *arg);
 /* Compacts if the log has passed compact_at. 0 or the error. */
 int kvlog_maybe_compact(struct kvlog *l);
 int kvlog_compact(struct kvlog *l);

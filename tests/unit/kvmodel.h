@@ -128,8 +128,9 @@ static int km_run(struct kvlog *l, const struct km_op *ops, int from, int n,
 }
 
 /* The prefix length P (acked <= P <= issued) whose state x holds, or -1. */
-static int km_prefix(const struct kvindex *x, const struct km_op *ops,
-		     int acked, int issued)
+static __attribute__((unused)) int km_prefix(const struct kvindex *x,
+					     const struct km_op *ops, int acked,
+					     int issued)
 {
 	struct km_state s = { { 0 } };
 

@@ -123,8 +123,9 @@ static struct kvlog_io memdisk_io(struct memdisk *d)
 /* The image a crash leaves when the write cache loses sectors: each
  * sector written since the last flush survives if rnd() is odd. Into
  * out (d->bytes). */
-static void memdisk_crash_image(const struct memdisk *d, uint8_t *out,
-				uint64_t (*rnd)(void))
+static __attribute__((unused)) void memdisk_crash_image(const struct memdisk *d,
+							uint8_t *out,
+							uint64_t (*rnd)(void))
 {
 	memcpy(out, d->dur, d->bytes);
 	for (size_t i = 0; i < d->bytes / d->unit; i++)

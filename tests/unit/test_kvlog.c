@@ -154,9 +154,9 @@ TEST(protocol_lines)
 	CHECK(parses(big, KVP_ERR, NULL, NULL));
 }
 
-static void note(void *arg, bool existed)
+static void note(void *arg, bool put, bool existed)
 {
-	*(int *)arg = existed;
+	*(int *)arg = existed + 2 * put;
 }
 
 TEST(blank_disk_formats_and_reopens)
