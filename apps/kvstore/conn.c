@@ -188,6 +188,7 @@ static bool batch(struct conn *c)
 			if (c->have - start <= KVP_LINE_MAX + 1)
 				break; /* the rest of it is on its way */
 			/* No request is this long: refuse it, drop it. */
+			room(c, 64);
 			commit(c);
 			kv.errors++;
 			reply(c, "ERR line too long (at most %u bytes)\n",
@@ -197,10 +198,17 @@ static bool batch(struct conn *c)
 			break;
 		}
 		len = nl - (c->in + start);
-		if (c->skip)
+		if (c->skip) {
 			c->skip = false;
-		else
+		} else if (len > KVP_LINE_MAX + 1) {
+			room(c, 64);
+			commit(c);
+			kv.errors++;
+			reply(c, "ERR line too long (at most %u bytes)\n",
+			      (unsigned int)KVP_LINE_MAX);
+		} else {
 			go_on = handle(c, c->in + start, len);
+		}
 		start += len + 1;
 	}
 	commit(c);

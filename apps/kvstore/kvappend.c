@@ -126,6 +126,10 @@ int kvlog_maybe_compact(struct kvlog *l)
 
 	if (!at || at > l->h.region_bytes)
 		at = l->h.region_bytes / 4 * 3;
+	/* ... and only when at least half of the log is garbage: a log of
+	 * live records alone would be compacted again at once. */
+	if (at < 2 * l->idx.bytes)
+		at = 2 * l->idx.bytes;
 	return l->tail >= at ? kvlog_compact(l) : 0;
 }
 

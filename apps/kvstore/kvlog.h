@@ -110,7 +110,8 @@ int kvlog_stage(struct kvlog *l, const char *key, size_t klen, const char *val,
  * an I/O error the log is failed for good). */
 int kvlog_commit(struct kvlog *l,
 		 void (*applied)(void *arg, bool put, bool existed), void *arg);
-/* Compacts if the log has passed compact_at. 0 or the error. */
+/* Compacts if the log has passed compact_at and twice the live bytes.
+ * 0 or the error. */
 int kvlog_maybe_compact(struct kvlog *l);
 int kvlog_compact(struct kvlog *l);
 

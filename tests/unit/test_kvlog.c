@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "apps/kvstore/crc32c.h"
+#include "apps/kvstore/kvlog_priv.h"
 #include "apps/kvstore/kvproto.h"
 #include "kvmodel.h"
 #include "memdisk.h"
@@ -352,4 +353,93 @@ TEST(crash_loses_random_unflushed_sectors)
 			return;
 		}
 	}
+}
+
+/* Stages key with a value that makes its record exactly one sector. */
+static int put_sector(struct kvlog *l, const char *key)
+{
+	char v[512];
+	size_t k = strlen(key);
+
+	memset(v, 'v', sizeof(v));
+	return kvlog_stage(l, key, k, v, 512 - KVREC_HDR - k);
+}
+
+/* A write of three records (three sectors) whose first sector is lost:
+ * recovery drops all three; the next append takes the first's place,
+ * and the third - a record of this generation numbered right after it
+ * - must not join the log at the next start. Recovery zeroes what
+ * follows the end for that (kvlog.h). */
+TEST(dropped_tail_stays_dropped)
+{
+	struct memdisk d, d2;
+	struct kvlog l;
+	struct kvlog_recovery rec;
+	uint64_t r0;
+
+	memdisk_init(&d, DISK, 512);
+	CHECK(!open_on(&l, &d, &rec));
+	r0 = kvlog_region_off(&l, l.h.active);
+	CHECK(!put_sector(&l, "a") && !kvlog_commit(&l, NULL, NULL));
+	CHECK(!put_sector(&l, "x1") && !put_sector(&l, "x2"));
+	CHECK(!put_sector(&l, "x3") && !kvlog_commit(&l, NULL, NULL));
+	kvlog_close(&l);
+	memset(d.img + r0 + 512, 0, 512); /* x1 never landed */
+	memdisk_from(&d2, d.img, DISK, 512);
+	CHECK(!open_on(&l, &d2, &rec));
+	CHECK(rec.records == 1 && rec.end == 512 && l.idx.count == 1);
+	CHECK(!put_sector(&l, "y") && !kvlog_commit(&l, NULL, NULL));
+	kvlog_close(&l);
+	CHECK(!open_on(&l, &d2, &rec));
+	CHECK(rec.records == 2 && l.idx.count == 2);
+	CHECK(!kvindex_get(&l.idx, "x2", 2) && !kvindex_get(&l.idx, "x3", 2));
+	kvlog_close(&l);
+	memdisk_free(&d);
+	memdisk_free(&d2);
+}
+
+/* A compaction cut short after it wrote the live records but before the
+ * header switch; after recovery, fewer keys are live and a compaction
+ * writes them, laid out as the first attempt's first ones. Its
+ * generation must differ from the first attempt's, or the first
+ * attempt's later records would continue the new log at the next
+ * start (the reservation in kvlog_compact). */
+TEST(compaction_cut_short_leaves_nothing_behind)
+{
+	struct memdisk d, d2;
+	struct kvlog l;
+	struct kvlog_recovery rec;
+	const struct kv_entry *e = NULL, *order[10];
+	char keys[10][8];
+	size_t b = 0, n = 0;
+
+	memdisk_init(&d, DISK, 512);
+	CHECK(!open_on(&l, &d, &rec));
+	for (int i = 0; i < 10; i++) {
+		snprintf(keys[i], sizeof(keys[i]), "k%02d", i);
+		CHECK(!put_sector(&l, keys[i]));
+	}
+	CHECK(!kvlog_commit(&l, NULL, NULL));
+	d.budget = 1 + 10; /* the reservation and the records, no switch */
+	CHECK(kvlog_compact(&l) == -EIO);
+	kvlog_close(&l);
+	memdisk_from(&d2, d.img, DISK, 512);
+	CHECK(!open_on(&l, &d2, &rec) && l.idx.count == 10);
+	while ((e = kvindex_next(&l.idx, &b, e)))
+		order[n++] = e;
+	CHECK(n == 10);
+	for (int i = 5; i < 10; i++) {
+		char k[8];
+
+		memcpy(k, order[i]->data, order[i]->klen);
+		CHECK(!kvlog_stage(&l, k, order[i]->klen, NULL, 0));
+	}
+	CHECK(!kvlog_commit(&l, NULL, NULL));
+	CHECK(!kvlog_compact(&l) && l.idx.count == 5);
+	kvlog_close(&l);
+	CHECK(!open_on(&l, &d2, &rec));
+	CHECK(rec.records == 5 && l.idx.count == 5);
+	kvlog_close(&l);
+	memdisk_free(&d);
+	memdisk_free(&d2);
 }
