@@ -72,7 +72,7 @@ endif
 # The layers, bottom first (docs/architecture.md; tests/checks/layers.sh
 # checks that calls go down this list).
 LAYERS := lib arch/$(ARCH) kernel/xen mm kernel/sched kernel/xenbus \
-	kernel/drivers/console kernel/drivers/net kernel
+	kernel/drivers/console kernel/drivers/net kernel/drivers/blk kernel
 MC_ISSUE_UNUSED := $(if $(filter y,$(MULTICALL_DEBUG)),\
 	kernel/xen/multicall_issue.c,kernel/xen/multicall_issue_debug.c)
 KERNEL_SRCS := $(filter-out kernel/app_name.c $(MC_ISSUE_UNUSED), \
@@ -301,6 +301,9 @@ PURE_SRCS := lib/string.c lib/vsnprintf.c lib/ksyms.c kernel/cmdline.c \
 	lib/newlib/inet.c \
 	apps/httpd/http_parse.c apps/httpd/http_reply.c \
 	apps/httpd/bytes_pattern.c \
+	kernel/drivers/blk/blk_ring.c kernel/drivers/blk/blk_seg.c \
+	kernel/drivers/blk/blk_params.c kernel/drivers/blk/blk_vdev.c \
+	apps/blkinfo/sha256.c \
 	apps/kvstore/crc32c.c apps/kvstore/kvformat.c apps/kvstore/kvindex.c \
 	apps/kvstore/kvlog.c apps/kvstore/kvappend.c apps/kvstore/kvproto.c
 HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -MMD -MP -Iinclude \

@@ -32,4 +32,7 @@
 #include <pvmini/gnttab.h>
 #include <pvmini/suspend.h>
 
+/* Disks: the cfg's disk= lines */
+#include <pvmini/blkdev.h>
+
 #endif

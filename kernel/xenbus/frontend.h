@@ -47,6 +47,8 @@
 
 #define XENBUS_MAX_RINGS 4
 #define XENBUS_MAX_PORTS 2
+/* A ring of up to 2^4 pages: blkif's largest max-ring-page-order. */
+#define XENBUS_RING_MAX_ORDER 4
 #define XENBUS_PATH_MAX 128
 /* Default bounds of the waits for the backend. */
 #define XENBUS_CONNECT_NS (10 * NSEC_PER_SEC)
@@ -55,11 +57,16 @@
  * Connected too before going on without it. */
 #define XENBUS_CONFIRM_NS (2 * NSEC_PER_SEC)
 
-/* A page shared with the backend; its ref is published under key. */
+/*
+ * Pages shared with the backend: one, whose ref is published under key,
+ * or 2^order > 1 contiguous ones, each granted, published as key0,
+ * key1, ... (blkif's multi-page rings: ring-ref0 ...).
+ */
 struct xenbus_ring {
-	const char *key; /* "ring-ref", "tx-ring-ref", ... */
-	void *page;	 /* zeroed when granted */
-	grant_ref_t ref;
+	const char *key;    /* "ring-ref", "tx-ring-ref", ... */
+	void *page;	    /* zeroed when granted */
+	unsigned int order; /* 2^order pages */
+	grant_ref_t refs[1U << XENBUS_RING_MAX_ORDER]; /* one per page */
 };
 
 /* An event channel the backend binds to; published under key. */
@@ -167,6 +174,10 @@ int xenbus_close(struct xenbus_dev *d);
 /* A zeroed page granted read-write to the backend, into *page; its ref
  * is published under key (which must outlive d). */
 int xenbus_grant_ring(struct xenbus_dev *d, const char *key, void **page);
+/* The same for 2^order contiguous pages (order <= XENBUS_RING_MAX_ORDER),
+ * each granted; published as key0, key1, ... when order > 0. */
+int xenbus_grant_ring_pages(struct xenbus_dev *d, const char *key,
+			    unsigned int order, void **ring);
 /* An unbound event channel for the backend's domain, bound to fn(port,
  * data) (which runs in the event upcall); returns the port. */
 int xenbus_alloc_evtchn(struct xenbus_dev *d, const char *key,

@@ -22,32 +22,83 @@
 #include "kernel/xen/events.h"
 #include "kernel/xenbus/frontend_internal.h"
 
-int xenbus_grant_ring(struct xenbus_dev *d, const char *key, void **page)
+/* The xenstore key of page i of ring r: key, or key0, key1, ... */
+static void page_key(const struct xenbus_ring *r, unsigned int i, char *buf,
+		     size_t size)
+{
+	if (r->order)
+		snprintf(buf, size, "%s%u", r->key, i);
+	else
+		snprintf(buf, size, "%s", r->key);
+}
+
+/* Ends the grants of r's first n pages; returns how many could not be
+ * ended (the backend maps them: they stay, with the pages). */
+static unsigned int end_refs(struct xenbus_dev *d, struct xenbus_ring *r,
+			     unsigned int n)
+{
+	unsigned int kept = 0;
+	char key[40];
+
+	for (unsigned int i = 0; i < n; i++) {
+		int rc = gnttab_end_access(r->refs[i]);
+
+		page_key(r, i, key, sizeof(key));
+		if (rc == -XEN_EBUSY) {
+			printk("%s: the backend still maps %s %u; its page "
+			       "stays with it\n",
+			       d->label, key, r->refs[i]);
+			kept++;
+		} else if (rc) {
+			printk("%s: ending the grant of %s %u: %s\n", d->label,
+			       key, r->refs[i], xs_error_name(rc));
+		}
+	}
+	return kept;
+}
+
+int xenbus_grant_ring_pages(struct xenbus_dev *d, const char *key,
+			    unsigned int order, void **ring)
 {
 	struct xenbus_ring *r = &d->rings[d->nr_rings];
+	unsigned int n = 1U << order;
 	int rc;
 
-	if (d->nr_rings == XENBUS_MAX_RINGS)
+	if (d->nr_rings == XENBUS_MAX_RINGS || order > XENBUS_RING_MAX_ORDER)
 		return -XEN_ENOSPC;
-	r->page = alloc_pages(0);
+	*r = (struct xenbus_ring){ .key = key, .order = order };
+	r->page = alloc_pages(order);
 	if (!r->page)
 		return -XEN_ENOMEM;
 	/* The backend reads the ring's indexes at once: they must be 0. */
-	memset(r->page, 0, PAGE_SIZE);
-	rc = gnttab_grant_access(d->backend_id, r->page, false);
-	if (rc < 0) {
-		printk("%s: granting %s: %s\n", d->label, key,
-		       xs_error_name(rc));
-		free_pages(r->page, 0);
-		return rc;
+	memset(r->page, 0, PAGE_SIZE << order);
+	for (unsigned int i = 0; i < n; i++) {
+		rc = gnttab_grant_access(
+			d->backend_id, (char *)r->page + i * PAGE_SIZE, false);
+		if (rc < 0) {
+			printk("%s: granting %s (page %u of %u): %s\n",
+			       d->label, key, i, n, xs_error_name(rc));
+			/* Nobody has the refs yet: ending cannot be refused. */
+			end_refs(d, r, i);
+			free_pages(r->page, order);
+			return rc;
+		}
+		r->refs[i] = (grant_ref_t)rc;
 	}
-	r->ref = (grant_ref_t)rc;
-	r->key = key;
 	d->nr_rings++;
-	*page = r->page;
-	trace_dev("%s: %s %u: a zeroed page granted to dom%u", d->label, key,
-		  r->ref, d->backend_id);
+	*ring = r->page;
+	if (order)
+		trace_dev("%s: %s0..%u: %u zeroed pages granted to dom%u",
+			  d->label, key, n - 1, n, d->backend_id);
+	else
+		trace_dev("%s: %s %u: a zeroed page granted to dom%u", d->label,
+			  key, r->refs[0], d->backend_id);
 	return 0;
+}
+
+int xenbus_grant_ring(struct xenbus_dev *d, const char *key, void **page)
+{
+	return xenbus_grant_ring_pages(d, key, 0, page);
 }
 
 int xenbus_alloc_evtchn(struct xenbus_dev *d, const char *key,
@@ -89,9 +140,15 @@ int xenbus_publish_keys(struct xenbus_dev *d, xs_tx_t tx)
 {
 	int rc = 0;
 
-	for (unsigned int i = 0; i < d->nr_rings && !rc; i++)
-		rc = write_key(d, tx, d->rings[i].key, "%lu", d->rings[i].ref,
-			       NULL);
+	for (unsigned int i = 0; i < d->nr_rings && !rc; i++) {
+		struct xenbus_ring *r = &d->rings[i];
+		char key[40];
+
+		for (unsigned int p = 0; p < 1U << r->order && !rc; p++) {
+			page_key(r, p, key, sizeof(key));
+			rc = write_key(d, tx, key, "%lu", r->refs[p], NULL);
+		}
+	}
 	for (unsigned int i = 0; i < d->nr_ports && !rc; i++)
 		rc = write_key(d, tx, d->ports[i].key, "%lu", d->ports[i].port,
 			       NULL);
@@ -111,8 +168,14 @@ static void rm_key(struct xenbus_dev *d, const char *key)
 
 void xenbus_unpublish_keys(struct xenbus_dev *d)
 {
-	for (unsigned int i = 0; i < d->nr_rings; i++)
-		rm_key(d, d->rings[i].key);
+	for (unsigned int i = 0; i < d->nr_rings; i++) {
+		char key[40];
+
+		for (unsigned int p = 0; p < 1U << d->rings[i].order; p++) {
+			page_key(&d->rings[i], p, key, sizeof(key));
+			rm_key(d, key);
+		}
+	}
 	for (unsigned int i = 0; i < d->nr_ports; i++)
 		rm_key(d, d->ports[i].key);
 	for (unsigned int i = 0; i < d->nr_keys; i++)
@@ -121,13 +184,20 @@ void xenbus_unpublish_keys(struct xenbus_dev *d)
 
 void xenbus_describe_grants(const struct xenbus_dev *d, char *buf, size_t size)
 {
-	size_t n = (size_t)snprintf(buf, size, "ring%s granted to dom%u (ref%s",
-				    d->nr_rings == 1 ? "" : "s", d->backend_id,
-				    d->nr_rings == 1 ? "" : "s");
+	unsigned int pages = 0;
+	size_t n;
+
+	for (unsigned int i = 0; i < d->nr_rings; i++)
+		pages += 1U << d->rings[i].order;
+	n = (size_t)snprintf(buf, size, "ring%s granted to dom%u (ref%s",
+			     d->nr_rings == 1 ? "" : "s", d->backend_id,
+			     pages == 1 ? "" : "s");
 
 	for (unsigned int i = 0; i < d->nr_rings && n < size; i++)
-		n += (size_t)snprintf(buf + n, size - n, " %u",
-				      d->rings[i].ref);
+		for (unsigned int p = 0;
+		     p < 1U << d->rings[i].order && n < size; p++)
+			n += (size_t)snprintf(buf + n, size - n, " %u",
+					      d->rings[i].refs[p]);
 	if (n < size)
 		n += (size_t)snprintf(buf + n, size - n, "), event channel%s",
 				      d->nr_ports == 1 ? "" : "s");
@@ -139,30 +209,28 @@ void xenbus_describe_grants(const struct xenbus_dev *d, char *buf, size_t size)
 				      d->keys[i].key, d->keys[i].value);
 }
 
-/* Ends one ring's grant and frees its page, unless the backend may
- * still reach it; returns whether the page was freed. */
+/* Ends one ring's grants and frees its pages, unless the backend may
+ * still reach them; returns whether the pages were freed. */
 static bool end_ring(struct xenbus_dev *d, struct xenbus_ring *r)
 {
-	int rc;
-
-	if (d->published) {
+	if (d->published && !r->order) {
 		printk("%s: the backend has not let go of %s %u (state %s): "
 		       "the ref and its page stay with it\n",
-		       d->label, r->key, r->ref,
+		       d->label, r->key, r->refs[0],
 		       xenbus_state_name(d->be_state));
 		return false;
 	}
-	rc = gnttab_end_access(r->ref);
-	if (rc == -XEN_EBUSY) {
-		printk("%s: the backend still maps %s %u; its page stays "
-		       "with it\n",
-		       d->label, r->key, r->ref);
+	if (d->published) {
+		printk("%s: the backend has not let go of %s0..%u (state %s): "
+		       "the refs and their pages stay with it\n",
+		       d->label, r->key, (1U << r->order) - 1,
+		       xenbus_state_name(d->be_state));
 		return false;
 	}
-	if (rc)
-		printk("%s: ending the grant of %s %u: %s\n", d->label, r->key,
-		       r->ref, xs_error_name(rc));
-	free_pages(r->page, 0);
+	/* One page still mapped keeps the whole block: it is freed whole. */
+	if (end_refs(d, r, 1U << r->order))
+		return false;
+	free_pages(r->page, r->order);
 	return true;
 }
 

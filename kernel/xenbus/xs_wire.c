@@ -79,6 +79,11 @@ static const struct {
 	{ XEN_ETIMEDOUT, "ETIMEDOUT" },
 	{ XEN_ENOTCONN, "ENOTCONN" },
 	{ XEN_ENODEV, "ENODEV" },
+	/* The disk API's (<pvmini/blkdev.h>). */
+	{ XEN_ERANGE, "ERANGE" },
+	{ XEN_EOPNOTSUPP, "EOPNOTSUPP" },
+	{ XEN_EFAULT, "EFAULT" },
+	{ XEN_EBADF, "EBADF" },
 };
 
 const char *xs_error_name(int err)

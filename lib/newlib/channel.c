@@ -13,36 +13,12 @@
 #include <sys/stat.h>
 
 #include <pvmini/console_dev.h>
-#include <pvmini/xenstore.h>
 
 #include "channel.h"
 #include "fd.h"
 #include "glue.h"
 
 static const struct fd_ops chan_ops;
-
-/* Xen's errno numbers are Linux's; newlib numbers some differently. */
-static int posix_errno(long xen_err)
-{
-	switch (-xen_err) {
-	case XEN_ENOENT:
-		return ENOENT;
-	case XEN_EBUSY:
-		return EBUSY;
-	case XEN_ENOMEM:
-		return ENOMEM;
-	case XEN_ETIMEDOUT:
-		return ETIMEDOUT;
-	case XEN_ENOTCONN:
-		return ENOTCONN;
-	case XEN_ENODEV:
-		return ENODEV;
-	case XEN_ENOSPC:
-		return ENOSPC;
-	default: /* EBADMSG, EIO and whatever else the backend did */
-		return EIO;
-	}
-}
 
 static const char *after(const char *path, const char *prefix)
 {
@@ -75,7 +51,7 @@ int chan_open(const char *path)
 		rc = console_dev_open((unsigned int)id, &c);
 	if (rc) {
 		fd_unreserve(fd);
-		return glue_fail(posix_errno(rc));
+		return glue_fail(glue_errno(rc));
 	}
 	fd_install(fd, &chan_ops, c);
 	return fd;
@@ -85,21 +61,21 @@ static ssize_t chan_read(void *c, void *buf, size_t n)
 {
 	long got = console_dev_read(c, buf, n);
 
-	return got < 0 ? -posix_errno(got) : got;
+	return got < 0 ? -glue_errno(got) : got;
 }
 
 static ssize_t chan_write(void *c, const void *buf, size_t n)
 {
 	long put = console_dev_write(c, buf, n);
 
-	return put < 0 ? -posix_errno(put) : put;
+	return put < 0 ? -glue_errno(put) : put;
 }
 
 static int chan_close(void *c)
 {
 	int rc = console_dev_close(c);
 
-	return rc ? -posix_errno(rc) : 0;
+	return rc ? -glue_errno(rc) : 0;
 }
 
 static int chan_fstat(void *c, struct stat *st)

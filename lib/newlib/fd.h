@@ -1,9 +1,9 @@
 /*
  * fd.h - the C library's file descriptors (fd.c): one table of FD_MAX
  * slots, each open fd an ops table and the object it works on. The
- * console (0-2, io.c), channels (channel.c) and sockets (lib/lwip/) sit
- * on it; read, write, close, fstat, lseek, poll and fcntl dispatch
- * through it.
+ * console (0-2, io.c), channels (channel.c), disks (blk.c) and sockets
+ * (lib/lwip/) sit on it; read, write, pread, pwrite, fsync, close,
+ * fstat, lseek, poll and fcntl dispatch through it.
  */
 #ifndef LIBC_FD_H
 #define LIBC_FD_H
@@ -28,6 +28,10 @@ struct fd_ops {
 	int (*close)(void *obj);
 	int (*fstat)(void *obj, struct stat *st);
 	off_t (*lseek)(void *obj, off_t off, int whence); /* NULL: ESPIPE */
+	/* At an offset, leaving the file's own alone. NULL: ESPIPE. */
+	ssize_t (*pread)(void *obj, void *buf, size_t n, off_t off);
+	ssize_t (*pwrite)(void *obj, const void *buf, size_t n, off_t off);
+	int (*fsync)(void *obj); /* NULL: EINVAL (nothing to sync) */
 	/* Which of events (POLLIN, POLLOUT) would not block now, plus
 	 * POLLERR/POLLHUP; never waits. NULL: not pollable (POLLNVAL). */
 	int (*poll)(void *obj, int events);

@@ -37,6 +37,10 @@ static inline int glue_fail(int e)
 	return -1;
 }
 
+/* A kernel call's negative Xen errno as newlib's errno (xen_errno.c):
+ * Xen's numbers are Linux's, and newlib numbers some differently. */
+int glue_errno(long xen_err);
+
 /* The console behind file descriptors 0, 1 and 2. */
 static inline int is_console_fd(int fd)
 {

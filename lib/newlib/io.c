@@ -1,14 +1,15 @@
 /*
  * io.c - the POSIX calls on file descriptors, dispatched through the fd
  * table (fd.c) to whatever the fd is: the console (tty.c), a channel
- * (channel.c), a socket (lib/lwip/). There is no filesystem: open()
- * knows channel paths only.
+ * (channel.c), a disk (blk.c), a socket (lib/lwip/). There is no
+ * filesystem: open() knows channel and disk paths only.
  */
 #include <fcntl.h>
 #include <stdarg.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "blk.h"
 #include "channel.h"
 #include "fd.h"
 #include "glue.h"
@@ -39,8 +40,43 @@ int read(int fd, void *buf, size_t n)
 
 int open(const char *path, int flags, ...)
 {
-	(void)flags; /* a channel is read-write whatever is asked */
-	return chan_path(path) ? chan_open(path) : glue_fail(ENOSYS);
+	/* A channel is read-write whatever is asked. */
+	if (chan_path(path))
+		return chan_open(path);
+	return blk_path(path) ? blk_open(path, flags) : glue_fail(ENOSYS);
+}
+
+ssize_t pread(int fd, void *buf, size_t n, off_t off)
+{
+	struct fd_slot *f = fd_lookup(fd);
+
+	if (!f)
+		return glue_fail(EBADF);
+	if (!f->ops->pread)
+		return glue_fail(ESPIPE);
+	return result(f->ops->pread(f->obj, buf, n, off));
+}
+
+ssize_t pwrite(int fd, const void *buf, size_t n, off_t off)
+{
+	struct fd_slot *f = fd_lookup(fd);
+
+	if (!f)
+		return glue_fail(EBADF);
+	if (!f->ops->pwrite)
+		return glue_fail(ESPIPE);
+	return result(f->ops->pwrite(f->obj, buf, n, off));
+}
+
+int fsync(int fd)
+{
+	struct fd_slot *f = fd_lookup(fd);
+
+	if (!f)
+		return glue_fail(EBADF);
+	if (!f->ops->fsync)
+		return glue_fail(EINVAL);
+	return result(f->ops->fsync(f->obj));
 }
 
 int close(int fd)

@@ -5,9 +5,9 @@
 # does not wait for its disks, so the check waits (at most 10 s) for each
 # script to have written physical-device: under load the second one may
 # still be running when the first beats come; heartbeat runs 8 beats so
-# that the domain outlives that wait.  pvmini has
-# no blkfront yet, so only dom0's side is looked at (the Linux domU moves
-# data: linux-disk-xl.t).
+# that the domain outlives that wait.  Only dom0's side is looked at here
+# (heartbeat opens no disk); blkfront moves data in blk*-xl.t and
+# blkinfo*-xl.t, the Linux domU in linux-domu-xl.t.
 app     heartbeat
 args    -- 8
 cfg     disk=['format=raw,vdev=xvda,access=rw,target=/tmp/dl-rw.img', 'format=raw,vdev=xvdb,access=ro,target=/tmp/dl-ro.img']

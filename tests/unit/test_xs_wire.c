@@ -124,6 +124,9 @@ TEST(error_names)
 	 * them. */
 	CHECK_STR(xs_error_name(-XEN_ETIMEDOUT), "ETIMEDOUT");
 	CHECK_STR(xs_error_name(-XEN_ENOTCONN), "ENOTCONN");
+	CHECK_STR(xs_error_name(-XEN_ERANGE), "ERANGE");
+	CHECK_STR(xs_error_name(-XEN_EOPNOTSUPP), "EOPNOTSUPP");
+	CHECK(xs_error_from_name("ERANGE", 6) == -XEN_EBADMSG);
 	CHECK(xs_error_from_name("ETIMEDOUT", 9) == -XEN_EBADMSG);
 }
 

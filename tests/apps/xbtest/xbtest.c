@@ -180,7 +180,7 @@ static void reopen(void)
 	       "reopen: feature key");
 	EXPECT(xs_read_ulong(XS_TX_NONE, "device/console/1/ring-ref", 1U << 20,
 			     &ref) == 0 &&
-		       ref == d.rings[0].ref,
+		       ref == d.rings[0].refs[0],
 	       "reopen: ring-ref %lu", ref);
 	EXPECT(d.ports[0].port != kept_port,
 	       "reopen: port %u handed out again while the silent backend "

@@ -1,0 +1,24 @@
+/*
+ * sha256.h - SHA-256 (FIPS 180-4), blkinfo's own: the disk's digest,
+ * fed a buffer at a time (apps/blkinfo/sha256.c, pure:
+ * tests/unit/test_sha256.c checks the standard's vectors).
+ */
+#ifndef BLKINFO_SHA256_H
+#define BLKINFO_SHA256_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct sha256 {
+	uint32_t h[8];
+	uint64_t bytes;	   /* fed so far */
+	uint8_t block[64]; /* a partial block */
+};
+
+void sha256_init(struct sha256 *s);
+void sha256_update(struct sha256 *s, const void *data, size_t n);
+void sha256_final(struct sha256 *s, uint8_t digest[32]);
+/* The digest as 64 lower-case hex digits and a NUL. */
+void sha256_hex(const uint8_t digest[32], char out[65]);
+
+#endif
