@@ -172,10 +172,10 @@ static bool batch(struct conn *c)
 {
 	size_t start = 0;
 	bool go_on = true;
-	unsigned long compactions = kv.log.stats.compactions;
-	uint64_t from = kv.log.tail;
+	unsigned long compactions;
 
 	mutex_lock(&kv.lock);
+	compactions = kv.log.stats.compactions;
 	while (go_on && start < c->have) {
 		char *nl = memchr(c->in + start, '\n', c->have - start);
 		size_t len;
@@ -218,7 +218,7 @@ static bool batch(struct conn *c)
 	if (kv.log.stats.compactions != compactions && kv.log_compactions)
 		printf("kvstore: compacted: the log went from %llu to %llu "
 		       "bytes (%zu keys), generation %llu\n",
-		       (unsigned long long)from,
+		       (unsigned long long)kv.log.stats.compacted_from,
 		       (unsigned long long)kv.log.stats.compacted_to,
 		       kv.log.idx.count, (unsigned long long)kv.log.h.rgen);
 	mutex_unlock(&kv.lock);

@@ -55,12 +55,7 @@ static int disk_flush(void *ctx)
 
 const struct kvlog_io disk_io = { NULL, disk_read, disk_write, disk_flush };
 
-int disk_close(void)
+int disk_sync(void)
 {
-	int rc = fsync(disk_fd) ? errno : 0;
-
-	if (close(disk_fd) && !rc)
-		rc = errno;
-	disk_fd = -1;
-	return rc;
+	return fsync(disk_fd) ? errno : 0;
 }

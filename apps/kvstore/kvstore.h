@@ -41,8 +41,8 @@ extern struct kvstore kv;
  * an errno. */
 int disk_open(const char *name, uint64_t *bytes, uint32_t *sector);
 extern const struct kvlog_io disk_io;
-/* disk.c: flushes and closes it. */
-int disk_close(void);
+/* disk.c: flushes it (blkfront's flush); 0 or an errno. */
+int disk_sync(void);
 
 /* server.c: listens on kv.port and starts the accept thread; registers
  * the shutdown hook. 0 or an errno. */

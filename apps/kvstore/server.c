@@ -7,7 +7,10 @@
  * lines), lets the busy ones finish the lines they hold - their records
  * committed and their replies sent - for at most KVSTORE_DRAIN_MS, cuts
  * what is left, then takes the store's lock (no commit can be under way
- * then), flushes the disk and says what the log holds. The store needs
+ * then), flushes the disk and says what the log holds. The disk stays
+ * open: the hook runs in the thread that delivers xenstore watches, so
+ * a close, which waits for the backend's state to change, would wait
+ * in vain; the kernel's own shutdown ends the device. The store needs
  * no shutdown to be safe: every acknowledged record is on disk already.
  */
 #include <arpa/inet.h>
@@ -129,16 +132,16 @@ static void drain(unsigned int reason, void *unused)
 		wait_all_done(1000);
 	}
 	mutex_lock(&kv.lock);
-	rc = disk_close();
+	rc = disk_sync();
 	printf("kvstore: drained: %u finished, %u cut; %lu requests; log: "
 	       "%llu records, %llu of %llu bytes, generation %llu; %zu keys; "
-	       "disk flushed and closed: %s\n",
+	       "disk flushed: %s\n",
 	       open - idle - cut, cut, kv.requests,
 	       (unsigned long long)kv.log.seq, (unsigned long long)kv.log.tail,
 	       (unsigned long long)kv.log.h.region_bytes,
 	       (unsigned long long)kv.log.h.rgen, kv.log.idx.count,
 	       rc ? strerror(rc) : "ok");
-	/* The lock stays held: nothing may reach the closed disk now. */
+	/* The lock stays held: no write may follow the last flush. */
 }
 
 static struct shutdown_hook hook = { .fn = drain };

@@ -19,7 +19,7 @@ match   ^kvstore: serving on 192\.0\.2\.70:7070
 match   ^kvstore: recovered 1205 records \(1203 PUT, 2 DEL\): 1201 keys, [0-9]+ bytes live; the log ends at byte [0-9]+ \(zeros\); torn tail dropped: no$
 match   ^kvstore: serving on 192\.0\.2\.70:7070 
 match   ^lifecycle: request 'poweroff' from the toolstack$
-match   ^kvstore: drained: .*; 1201 keys; disk flushed and closed: ok$
+match   ^kvstore: drained: .*; 1201 keys; disk flushed: ok$
 xlmatch ^peer: reply: OK$
 xlmatch ^peer: reply: OK$
 xlmatch ^peer: reply: VALUE 1$

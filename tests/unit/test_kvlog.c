@@ -410,7 +410,7 @@ TEST(compaction_cut_short_leaves_nothing_behind)
 	struct kvlog l;
 	struct kvlog_recovery rec;
 	const struct kv_entry *e = NULL, *order[10];
-	char keys[10][8];
+	char keys[10][16];
 	size_t b = 0, n = 0;
 
 	memdisk_init(&d, DISK, 512);
