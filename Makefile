@@ -366,7 +366,9 @@ else
 		$(BUILD)/$(APP).elf $(APP_DIR)/$(APP).cfg
 endif
 
-test: setup apps unit
+# The images and unit tests build on every core (they are independent).
+test: setup
+	@$(MAKE) --no-print-directory -j$(shell nproc) apps unit
 	@tests/run
 
 # Benchmarks: each bench/*.sh boots what it measures and prints figures.

@@ -15,12 +15,16 @@ cd "$(dirname "$0")/../.." || exit 1
 check() {
 	local objdir=$1
 	shift
-	local o
-	for o in $(cd "$objdir" && find . -name '*.o' | sed 's|^\./||'); do
-		nm --defined-only -g "$objdir/$o" |
-			awk -v o="$o" 'NF == 3 { print "D", $3, o }'
-		nm -u "$objdir/$o" | awk -v o="$o" '{ print "U", $2, o }'
-	done | awk -v layers="$*" -v allow=tests/checks/layers.allow '
+	local objs
+	# One nm per kind over every object (-A: "file: ..." on each line).
+	mapfile -t objs < <(cd "$objdir" && find . -name '*.o' | sed 's|^\./||' | sort)
+	[ ${#objs[@]} -gt 0 ] || return 1
+	{
+		(cd "$objdir" && nm -A --defined-only -g "${objs[@]}") |
+			awk '{ o = $1; sub(/:[^:]*$/, "", o) } NF == 3 { print "D", $3, o }'
+		(cd "$objdir" && nm -A -u "${objs[@]}") |
+			awk '{ o = $1; sub(/:$/, "", o); print "U", $NF, o }'
+	} | awk -v layers="$*" -v allow=tests/checks/layers.allow '
 		function layer(obj,   d) {
 			d = obj
 			sub(/\/[^\/]*$/, "", d)
