@@ -249,6 +249,10 @@ static void serve(void *arg)
 		c->busy = false;
 		if (!n)
 			break;
+		/* Threads are not preempted: with more lines waiting, this
+		 * one would take the lock again at once, and a storm from
+		 * one client would starve the others. */
+		thread_yield();
 	}
 	close(c->fd);
 	server_conn_done(c);

@@ -12,7 +12,7 @@
 # A client pipelines its requests (nc reads a file); the server answers
 # each in order, so the first n replies that are OK acknowledge exactly
 # the first n PUTs. In a storm, PUT i of client c in round r sets key
-# r<r>c<c>-<i mod 300> to a value naming i: keys are overwritten (the
+# r<r>c<c>-<i mod 100> to a value naming i: keys are overwritten (the
 # log gets garbage, compaction runs), and a check reads every key and
 # finds the i of its value. What the disk holds must be the state after
 # the first P PUTs for one P no smaller than the number acknowledged:
@@ -97,7 +97,7 @@ crash() {
 	while [ $r -le 3 ]; do
 		case $r in 1) acks=300 ;; 2) acks=1000 ;; *) acks=2000 ;; esac
 		for c in 1 2 3; do
-			puts $r $c 3000 300 >$W/req.$r.$c
+			puts $r $c 3000 100 >$W/req.$r.$c
 		done
 		timeout 60 nc "$ip" $port <$W/req.$r.1 >$W/put.$r.1 &
 		p1=$!
@@ -128,7 +128,7 @@ crash() {
 		while [ $q -le $r ]; do
 			for c in 1 2 3; do
 				eval a=\$ack$q$c
-				check $q $c "$a" 3000 300 && ok=$((ok + 1))
+				check $q $c "$a" 3000 100 && ok=$((ok + 1))
 			done
 			q=$((q + 1))
 		done
