@@ -359,7 +359,9 @@ PURE_SRCS := lib/string.c lib/vsnprintf.c lib/ksyms.c kernel/cmdline.c \
 	apps/httpd/bytes_pattern.c \
 	kernel/drivers/blk/blk_ring.c kernel/drivers/blk/blk_seg.c \
 	kernel/drivers/blk/blk_params.c kernel/drivers/blk/blk_vdev.c \
-	apps/blkinfo/sha256.c
+	apps/blkinfo/sha256.c \
+	apps/kvstore/crc32c.c apps/kvstore/kvformat.c apps/kvstore/kvindex.c \
+	apps/kvstore/kvlog.c apps/kvstore/kvappend.c apps/kvstore/kvproto.c
 HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -MMD -MP -Iinclude \
 	-Iarch/$(ARCH)/include -I$(BUILD)/include -iquote .
 # Every unit test is built twice: plain in build/unit/, and with
