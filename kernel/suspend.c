@@ -26,6 +26,7 @@
 #include <pvmini/time.h>
 #include <pvmini/trace.h>
 #include "kernel/drivers/console/console.h"
+#include "kernel/sched/freeze.h"
 #include "kernel/sched/sched_internal.h"
 #include "kernel/suspend.h"
 #include "kernel/xen/clock.h"
@@ -185,8 +186,10 @@ static void cancel(int n)
 		xenstore_resume(false);
 	if (n >= 2)
 		xenbus_resume_devices(true);
-	if (n >= 1)
+	if (n >= 1) {
 		pm_list_resume(&app_hooks, true);
+		sched_release_apps();
+	}
 }
 
 static void refused(const char *what, const char *who, int rc)
@@ -214,7 +217,10 @@ static void suspend_once(void)
 		refused("app hook", who, rc);
 		return;
 	}
-	trace_suspend("apps agreed; parking the devices");
+	/* From here until their resume hooks ran, app threads stay where
+	 * they are (kernel/sched/freeze.h). */
+	sched_hold_apps();
+	trace_suspend("apps agreed; app threads held; parking the devices");
 	rc = xenbus_suspend_devices(&who);
 	if (rc) {
 		refused("device", who, rc);
@@ -248,6 +254,7 @@ static void suspend_once(void)
 	xenbus_resume_devices(!a.new_domain);
 	trace_suspend("devices resumed; app hooks next");
 	pm_list_resume(&app_hooks, !a.new_domain);
+	sched_release_apps();
 	suspend_stats.last_away_ns = a.away_ns;
 	if (a.new_domain)
 		suspend_stats.restored++;
@@ -287,7 +294,7 @@ static void on_request(void)
 		again = true;
 		return;
 	}
-	t = thread_create("suspend", suspend_main, NULL);
+	t = kthread_create("suspend", suspend_main, NULL);
 	if (!t) {
 		suspend_stats.refused++;
 		printk("suspend: no thread to suspend in: refused (the "

@@ -11,7 +11,9 @@
  * shutdown hook says how many beats it made first. `xl save` / `xl
  * restore` / `xl save -c` (docs/suspend.md) do not disturb it: its
  * suspend hook says when it goes and comes back, and the beats due while
- * the domain was away come at once after it, on the same grid.
+ * the domain was away come at once after it, on the same grid. The
+ * kernel holds app threads from the suspend hook to the resume hook; a
+ * beat in between would say so.
  */
 #include <pvmini.h>
 #include <pvmini/thread.h>
@@ -27,11 +29,13 @@ static void on_shutdown(unsigned int reason, void *data __unused)
 static struct shutdown_hook hook = { .fn = on_shutdown };
 
 static uint64_t suspended_at;
+static bool between_hooks;
 
 static int on_suspend(void *data __unused)
 {
 	printk("heartbeat: suspending after %lu beats\n", beats);
 	suspended_at = monotonic_ns();
+	between_hooks = true;
 	return 0;
 }
 
@@ -41,6 +45,7 @@ static void on_resume(void *data __unused, bool cancelled)
 {
 	uint64_t ms = (monotonic_ns() - suspended_at) / NSEC_PER_MSEC;
 
+	between_hooks = false;
 	printk("heartbeat: resumed in %s after %lu beats, %lu ms after its "
 	       "suspend hook\n",
 	       cancelled ? "the same domain" : "a new domain", beats,
@@ -69,6 +74,10 @@ int main(int argc, char **argv)
 		char date[40];
 
 		thread_sleep_until(start + n * NSEC_PER_SEC);
+		if (between_hooks)
+			printk("heartbeat %lu: ran between the suspend and the "
+			       "resume hook\n",
+			       n);
 		now = monotonic_ns();
 		wall = wallclock_ns();
 		format_utc(date, sizeof(date), wall / NSEC_PER_SEC);

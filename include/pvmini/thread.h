@@ -28,6 +28,7 @@ enum thread_state { THREAD_RUNNABLE, THREAD_BLOCKED, THREAD_EXITED };
 
 /* The thread runs general-register code only: skip its FPU/SSE state. */
 #define THREAD_NO_FPU (1U << 0)
+/* Bits 8 and up are the kernel's own (kernel/sched/freeze.h). */
 
 #define FPU_STATE_SIZE 1024 /* xsave: x87, SSE, AVX (832), or fxsave (512) */
 
@@ -36,6 +37,7 @@ struct thread {
 	const char *name;
 	enum thread_state state;
 	unsigned int flags;
+	unsigned int mutexes; /* held now (kernel/sched/freeze.h) */
 	/* In at most one queue: the run queue or one wait queue. */
 	struct thread *queue_next, *queue_prev;
 	struct wait_queue *queue; /* the one it is in, or NULL */

@@ -73,6 +73,32 @@ static void idle_wait(void)
 		sched_stats.idle_no_work++;
 }
 
+/* App threads held across a suspend (freeze.h): runnable, but queued
+ * apart until sched_release_apps. */
+static bool holding;
+static struct wait_queue held_queue;
+
+static bool held(const struct thread *t)
+{
+	return holding && !(t->flags & THREAD_KERNEL) && !t->mutexes;
+}
+
+void sched_hold_apps(void)
+{
+	holding = true;
+}
+
+void sched_release_apps(void)
+{
+	unsigned long flags = local_irq_save();
+	struct thread *t;
+
+	holding = false;
+	while ((t = wq_pop(&held_queue)))
+		wq_push(&run_queue, t);
+	local_irq_restore(flags);
+}
+
 /* Runs the next runnable thread; events masked. The caller has queued
  * itself if it is still runnable. */
 void schedule(void)
@@ -85,8 +111,13 @@ void schedule(void)
 		      "handler (port %d): handlers and timer callbacks must "
 		      "not block",
 		      prev->name, port);
-	while (!(next = wq_pop(&run_queue)))
-		idle_wait();
+	for (;;) {
+		while (!(next = wq_pop(&run_queue)))
+			idle_wait();
+		if (!held(next))
+			break;
+		wq_push(&held_queue, next);
+	}
 	if (next != prev)
 		switch_to(prev, next);
 }

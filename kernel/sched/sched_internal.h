@@ -8,6 +8,7 @@
 #define SCHED_INTERNAL_H
 
 #include <pvmini/thread.h>
+#include "kernel/sched/freeze.h"
 
 /* wait_queue.c: the FIFO itself, pure (unit-tested). */
 void wq_push(struct wait_queue *q, struct thread *t);

@@ -50,6 +50,7 @@ void mutex_lock(struct mutex *m)
 	while (m->owner)
 		wq_wait_locked(&m->waiters);
 	m->owner = current_thread;
+	current_thread->mutexes++;
 	local_irq_restore(flags);
 }
 
@@ -62,6 +63,7 @@ void mutex_unlock(struct mutex *m)
 		      m->owner ? m->owner->name : "nobody",
 		      current_thread->name);
 	m->owner = NULL;
+	current_thread->mutexes--;
 	wake_one(&m->waiters);
 	local_irq_restore(flags);
 }

@@ -134,6 +134,11 @@ struct thread *thread_create(const char *name, void (*fn)(void *), void *arg)
 	return thread_create_flags(name, fn, arg, 0);
 }
 
+struct thread *kthread_create(const char *name, void (*fn)(void *), void *arg)
+{
+	return thread_create_flags(name, fn, arg, THREAD_KERNEL);
+}
+
 __noreturn void thread_exit(void)
 {
 	struct thread *self = current_thread;

@@ -33,6 +33,7 @@
 #include <pvmini/trace.h>
 #include "kernel/xenbus/xs_ring_io.h"
 #include "mm/mm.h"
+#include "kernel/sched/freeze.h"
 #include "xs_internal.h"
 
 /* A request gives up after this long: xenstored is gone or wedged. */
@@ -340,7 +341,8 @@ int xs_request(uint32_t type, xs_tx_t tx, const struct xs_part *parts,
 
 static int start_reader(void)
 {
-	return thread_create_flags("xsread", reader, NULL, THREAD_NO_FPU)
+	return thread_create_flags("xsread", reader, NULL,
+				   THREAD_NO_FPU | THREAD_KERNEL)
 		       ? 0
 		       : -XEN_ENOMEM;
 }
@@ -378,10 +380,18 @@ int xs_ring_connect(void)
 	return 0;
 }
 
+/* A request answered is no longer in flight, though its thread (an app's,
+ * held across a suspend: kernel/sched/freeze.h) has not taken it off the
+ * list yet. */
 bool xs_ring_quiet(bool *owes)
 {
 	*owes = !broken && owed;
-	return broken || (!pending && !writing);
+	if (broken)
+		return true;
+	for (struct xs_pending *p = pending; p; p = p->next)
+		if (!p->done)
+			return false;
+	return !writing;
 }
 
 /* A restored domain's new connection (xs_internal.h says what changes). */

@@ -12,6 +12,7 @@
 #include <pvmini/console.h>
 #include <pvmini/page_alloc.h>
 #include <pvmini/thread.h>
+#include "kernel/sched/freeze.h"
 #include "xs_internal.h"
 
 struct watch_event {
@@ -97,7 +98,7 @@ static void watch_thread(void *arg __unused)
 int xs_watch_start(void)
 {
 	/* With FPU state: callbacks are application code. */
-	watcher = thread_create("xswatch", watch_thread, NULL);
+	watcher = kthread_create("xswatch", watch_thread, NULL);
 	if (!watcher) {
 		printk("xenstore: no thread for watches\n");
 		return -XEN_ENOMEM;

@@ -14,6 +14,7 @@ match    ^heartbeat: resumed in the same domain after [0-9]+ beats, [0-9]+ ms af
 match    ^suspend: done: running on in the same domain after [0-9]+ ms away$
 match    ^heartbeat 8: 
 match    ^heartbeat: 8 beats in (7\.9|8\.[0-2])[0-9]{2} s$
+nomatch  between the suspend and the resume hook
 nomatch  ^suspend: (console 0: new|timers:|xenstore: new|domid now|clock:)
 nomatch  ^suspend: back in a new domain
 xlmatch  ^rig: xl save-c: [0-9.]+ s, exit 0$

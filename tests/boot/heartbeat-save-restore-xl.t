@@ -29,6 +29,7 @@ match    ^heartbeat: suspending after [0-9]+ beats$
 match    ^suspend: done: restored in a new domain
 match    ^heartbeat 20: 
 match    ^heartbeat: 20 beats in (19\.9|20\.[0-2])[0-9]{2} s$
+nomatch  between the suspend and the resume hook
 nomatch  ^(xenstore|suspend|memory|gnttab): .*(EIO|refused|failed|dropped|cannot|no p2m|no connection)
 nomatch  ^heartbeat 21
 xlmatch  ^rig: xl save: [0-9.]+ s, exit 0$

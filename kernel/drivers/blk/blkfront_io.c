@@ -25,6 +25,7 @@
 #include <pvmini/page_alloc.h>
 #include <pvmini/trace.h>
 #include "kernel/drivers/blk/blkfront.h"
+#include "kernel/sched/freeze.h"
 
 /* Upcall context: the completion thread does the work. */
 void blkfront_event(evtchn_port_t port __unused, void *data)
@@ -345,7 +346,7 @@ static void completion_thread(void *arg)
 
 int blkfront_start(struct blkdev *d)
 {
-	d->worker = thread_create(d->info.name, completion_thread, d);
+	d->worker = kthread_create(d->info.name, completion_thread, d);
 	return d->worker ? 0 : -XEN_ENOMEM;
 }
 
