@@ -109,3 +109,13 @@ int parse_ulong(const char *s, unsigned long max, unsigned long *out)
 	*out = v;
 	return 0;
 }
+
+int parse_key_ulong(const char *arg, const char *key, unsigned long max,
+		    unsigned long *out)
+{
+	size_t n = strlen(key);
+
+	if (strncmp(arg, key, n) || arg[n] != '=')
+		return -1;
+	return parse_ulong(arg + n + 1, max, out);
+}

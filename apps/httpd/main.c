@@ -36,32 +36,23 @@ struct httpd_config httpd_cfg = {
 static unsigned long wait_s = 10;
 static const char *test_mode; /* NULL: serve the network */
 
-static bool number(const char *arg, const char *key, unsigned long max,
-		   unsigned long *out)
-{
-	size_t n = strlen(key);
-
-	return !strncmp(arg, key, n) && arg[n] == '=' &&
-	       !parse_ulong(arg + n + 1, max, out);
-}
-
 static bool parse_arg(const char *a)
 {
 	unsigned long v;
 
 	if (!strcmp(a, "selftest") || !strcmp(a, "selftest=shutdown"))
 		test_mode = a[8] ? a + 9 : "";
-	else if (number(a, "port", 65535, &v) && v)
+	else if (!parse_key_ulong(a, "port", 65535, &v) && v)
 		httpd_cfg.port = v;
-	else if (number(a, "conns", HTTPD_CONNS_LIMIT, &v) && v)
+	else if (!parse_key_ulong(a, "conns", HTTPD_CONNS_LIMIT, &v) && v)
 		httpd_cfg.max_conns = v;
-	else if (number(a, "idle", 3600, &v) && v)
+	else if (!parse_key_ulong(a, "idle", 3600, &v) && v)
 		httpd_cfg.idle_ms = v * 1000;
-	else if (number(a, "drain", 3600, &v))
+	else if (!parse_key_ulong(a, "drain", 3600, &v))
 		httpd_cfg.drain_ms = v * 1000;
-	else if (number(a, "wait", 3600, &v))
+	else if (!parse_key_ulong(a, "wait", 3600, &v))
 		wait_s = v;
-	else if (number(a, "log", 1, &v))
+	else if (!parse_key_ulong(a, "log", 1, &v))
 		httpd_cfg.log = v;
 	else
 		return false;

@@ -27,6 +27,7 @@
 #include <pvmini/thread.h>
 #include <pvmini/time.h>
 #include <pvmini/xenstore.h>
+#include <pvnet.h>
 
 #include "httpd.h"
 
@@ -154,18 +155,11 @@ static struct shutdown_hook hook = { .fn = drain };
 
 int httpd_start(void)
 {
-	struct sockaddr_in a = { .sin_family = AF_INET,
-				 .sin_port = htons(httpd_cfg.port),
-				 .sin_addr.s_addr = htonl(INADDR_ANY) };
-	int one = 1;
-
 	table = calloc(httpd_cfg.max_conns, sizeof(*table));
-	listen_fd = socket(AF_INET, SOCK_STREAM, 0);
-	if (!table || listen_fd < 0)
-		return errno;
-	setsockopt(listen_fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
-	if (bind(listen_fd, (struct sockaddr *)&a, sizeof(a)) ||
-	    listen(listen_fd, SOMAXCONN))
+	if (!table)
+		return ENOMEM;
+	listen_fd = pvnet_tcp_listen(httpd_cfg.port, SOMAXCONN);
+	if (listen_fd < 0)
 		return errno;
 	if (!thread_create("httpd-accept", accept_loop, NULL))
 		return ENOMEM;

@@ -31,15 +31,6 @@ static const char *disk = "xvda";
 static unsigned long wait_s = 10;
 static struct kvlog_params params = { .max_keys = 65536 };
 
-static bool number(const char *arg, const char *key, unsigned long max,
-		   unsigned long *out)
-{
-	size_t n = strlen(key);
-
-	return !strncmp(arg, key, n) && arg[n] == '=' &&
-	       !parse_ulong(arg + n + 1, max, out);
-}
-
 static bool parse_arg(const char *a)
 {
 	unsigned long v;
@@ -48,15 +39,15 @@ static bool parse_arg(const char *a)
 		disk = a + 5;
 	else if (!strcmp(a, "format"))
 		params.format = true;
-	else if (number(a, "port", 65535, &v) && v)
+	else if (!parse_key_ulong(a, "port", 65535, &v) && v)
 		kv.port = v;
-	else if (number(a, "conns", 100, &v) && v)
+	else if (!parse_key_ulong(a, "conns", 100, &v) && v)
 		kv.max_conns = v;
-	else if (number(a, "keys", 1 << 20, &v) && v)
+	else if (!parse_key_ulong(a, "keys", 1 << 20, &v) && v)
 		params.max_keys = v;
-	else if (number(a, "compact", 1UL << 40, &v))
+	else if (!parse_key_ulong(a, "compact", 1UL << 40, &v))
 		params.compact_at = v;
-	else if (number(a, "wait", 3600, &v))
+	else if (!parse_key_ulong(a, "wait", 3600, &v))
 		wait_s = v;
 	else
 		return false;

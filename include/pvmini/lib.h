@@ -30,6 +30,10 @@ char *strchr(const char *s, int c);
 /* A decimal number of at most max: digits only (no sign, no blanks, not
  * empty). Returns 0 with *out set, or -1 (*out untouched). */
 int parse_ulong(const char *s, unsigned long max, unsigned long *out);
+/* An app's "key=N" argument: 0 with *out set if arg is key, '=' and a
+ * number parse_ulong takes; -1 otherwise (*out untouched). */
+int parse_key_ulong(const char *arg, const char *key, unsigned long max,
+		    unsigned long *out);
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 int snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 

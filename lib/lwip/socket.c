@@ -14,6 +14,7 @@
  */
 #include <stdint.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "lwip/sockets.h"
 /* The declarations apps see, checked against the definitions below. */
@@ -316,3 +317,25 @@ static const struct fd_ops socket_ops = {
 	.poll_many = sock_poll_many,
 	.set_nonblock = sock_set_nonblock,
 };
+
+int pvnet_tcp_listen(uint16_t port, int backlog)
+{
+	struct sockaddr_in a = { .sin_len = sizeof(a),
+				 .sin_family = AF_INET,
+				 .sin_port = lwip_htons(port),
+				 .sin_addr.s_addr = PP_HTONL(INADDR_ANY) };
+	int one = 1, fd, e;
+
+	fd = socket(AF_INET, SOCK_STREAM, 0);
+	if (fd < 0)
+		return -1;
+	/* A restarted server binds at once, whatever of the old one lingers
+	 * in TIME_WAIT. */
+	if (setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) ||
+	    bind(fd, (struct sockaddr *)&a, sizeof(a)) || listen(fd, backlog)) {
+		e = reent_errno();
+		close(fd);
+		return glue_fail(e);
+	}
+	return fd;
+}

@@ -11,6 +11,8 @@ int pv_memcmp(const void *a, const void *b, size_t n);
 int pv_strcmp(const char *a, const char *b);
 int pv_strncmp(const char *a, const char *b, size_t n);
 int parse_ulong(const char *s, unsigned long max, unsigned long *out);
+int parse_key_ulong(const char *arg, const char *key, unsigned long max,
+		    unsigned long *out);
 char *pv_strchr(const char *s, int c);
 size_t pv_strnlen(const char *s, size_t max);
 
@@ -63,6 +65,21 @@ TEST(memset_fills_exactly)
 
 	pv_memset(buf + 1, 'y', 3);
 	CHECK_STR(buf, "xyyyxxx");
+}
+
+TEST(parse_key_ulong_takes_key_equals_number_only)
+{
+	unsigned long v = 7;
+
+	CHECK(parse_key_ulong("port=80", "port", 65535, &v) == 0 && v == 80);
+	v = 7;
+	CHECK(parse_key_ulong("port=65536", "port", 65535, &v) == -1 && v == 7);
+	CHECK(parse_key_ulong("port=", "port", 65535, &v) == -1 && v == 7);
+	CHECK(parse_key_ulong("port", "port", 65535, &v) == -1);
+	CHECK(parse_key_ulong("ports=1", "port", 65535, &v) == -1);
+	CHECK(parse_key_ulong("por=1", "port", 65535, &v) == -1);
+	CHECK(parse_key_ulong("port=1x", "port", 65535, &v) == -1 && v == 7);
+	CHECK(parse_key_ulong("=1", "", 9, &v) == 0 && v == 1);
 }
 
 TEST(parse_ulong_bounds)

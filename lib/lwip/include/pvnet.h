@@ -59,6 +59,10 @@ void pvnet_remove(struct pvnet_if *nif);
  * address (said on the console). Vifs attached or detached at run time
  * (xl network-attach / network-detach) join and leave by themselves.
  */
+/* A TCP socket listening on port on every address, SO_REUSEADDR set:
+ * its fd, or -1 with errno set. */
+int pvnet_tcp_listen(uint16_t port, int backlog);
+
 /* Vifs the stack runs on now. */
 unsigned int pvnet_vif_count(void);
 /* Waits until every vif that can have an address has one, at most ms;
