@@ -193,15 +193,6 @@ int xenbus_alloc_evtchn(struct xenbus_dev *d, const char *key,
  */
 void xenbus_release(struct xenbus_dev *d);
 /*
- * After a resume in a new domain (kernel/xenbus/xenbus_pm.h): the old
- * connection's grants and ports exist no more, and the save path has
- * reset the grant and event-channel tables, so d only drops its records
- * of them (no hypercall: the same numbers may serve others by now),
- * frees the ring pages and removes the watch. xenbus_open starts anew.
- */
-void xenbus_forget(struct xenbus_dev *d);
-
-/*
  * Suspend and resume (kernel/xenbus/frontend_pm.c, docs/suspend.md),
  * from a driver's hook (xenbus_pm.h) once its data path is parked.
  * xenbus_suspend stops following the backend (its directory goes with
