@@ -26,15 +26,15 @@ job() { # name beats action...
 	shift 2
 	printf '%s\n' "$@" >"$d/actions"
 }
-job 1-restore 16 'on ^heartbeat 3: run rig-save' \
-	'on ^heartbeat 7: run rig-save' 'on ^heartbeat 11: run rig-save'
+job 1-restore 30 'on ^heartbeat 3: run rig-save' \
+	'on ^heartbeat 10: run rig-save' 'on ^heartbeat 17: run rig-save'
 job 2-checkpoint 8 'on ^heartbeat 3: run rig-save -c'
 mkdir "$jobs/3-linux"
 cat >"$jobs/3-linux/linux" <<'EOF2'
 i=0
 while [ $i -lt 400 ]; do
 	read -r up rest </proc/uptime
-	echo "tick $i $up $(date +%s.%N)"
+	echo "tick $i $up"
 	i=$((i + 1))
 	usleep 50000
 done
@@ -42,7 +42,8 @@ EOF2
 echo 240 >"$jobs/3-linux/timeout"
 printf '%s\n' 'on ^tick 60 run rig-save' 'on ^tick 160 run rig-save' \
 	'on ^tick 260 run rig-save' >"$jobs/3-linux/actions"
-tests/rig/xl-batch -t 240 "$jobs" 2>/dev/null
+# Room in dom0 for a 128 MiB save file (tests/rig/README.md).
+RIG_DOM0_EXTRA_MB=384 tests/rig/xl-batch -t 240 "$jobs" 2>/dev/null
 # The logs stay for a look: build/bench-suspend/JOB/{console,xl.log}.
 rm -rf build/bench-suspend && mkdir -p build/bench-suspend && cp -r "$jobs"/. build/bench-suspend/
 
@@ -77,12 +78,11 @@ l=$jobs/3-linux
 echo "== suspend: the Linux PV domU, memory=128 (result: $(cat "$l/result")) =="
 figures "$l/xl.log" 's/^rig: xl save: \([0-9.]*\) s, exit 0$/\1/p' | stats "xl save (dom0 wall time)" s
 figures "$l/xl.log" 's/^rig: xl restore: \([0-9.]*\) s, exit 0$/\1/p' | stats "xl restore (dom0 wall time)" s
-# The gaps between ticks, by /proc/uptime and by the wall clock: the
-# three largest are the saves, the median is the loop's own.
-for col in 3 4; do
-	awk -v c=$col '$1 == "tick" && NF >= 4 { if (n++) print ($c - last) * 1000; last = $c }' \
-		"$l/console" | sort -n >"$jobs/gaps"
-	med=$(awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }' "$jobs/gaps")
-	tail -n 3 "$jobs/gaps" | awk -v m="$med" '{ printf "%d\n", $1 - m }' |
-		stats "downtime ($([ $col = 3 ] && echo uptime || echo wall clock), less ${med%.*} ms)" ms
-done
+# The gaps between ticks by /proc/uptime, the largest after each save
+# began (ticks 60, 160, 260), less the loop's usual gap (the median).
+awk '$1 == "tick" { if (n++) print $2, ($3 - last) * 1000; last = $3 }' \
+	"$l/console" >"$jobs/gaps"
+med=$(cut -d' ' -f2 "$jobs/gaps" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+awk -v m="$med" '{ w = $1 < 160 ? 1 : $1 < 260 ? 2 : 3; if ($1 >= 60 && $2 > g[w]) g[w] = $2 }
+	END { for (w = 1; w <= 3; w++) printf "%d\n", g[w] - m }' "$jobs/gaps" |
+	stats "downtime the app observes (less ${med%.*} ms)" ms
