@@ -21,6 +21,7 @@
  */
 #include <pvmini/console.h>
 #include <pvmini/kernel.h>
+#include <pvmini/page_alloc.h>
 #include <pvmini/suspend.h>
 #include <pvmini/thread.h>
 #include <pvmini/time.h>
@@ -203,11 +204,45 @@ static void refused(const char *what, const char *who, int rc)
 		       : "");
 }
 
+/*
+ * The save copies every page the p2m names, free ones too: a small
+ * appliance in a big allocation would have most of its save file be
+ * free memory. So the free pages go back to Xen first (balloon_down:
+ * their pfns turn invalid, which the save code skips) and are asked
+ * for again once back (balloon_up; a new domain's allocation is the
+ * same). A few stay free for what the resume itself allocates.
+ */
+#define SHRINK_KEEP 256
+
+static unsigned long shrink(void)
+{
+	unsigned long free = free_page_count();
+	long n = free > SHRINK_KEEP ? balloon_down(free - SHRINK_KEEP) : 0;
+
+	trace_suspend("memory: %ld free page(s) given back to Xen: the save "
+		      "copies only pages in use",
+		      n);
+	return n > 0 ? (unsigned long)n : 0;
+}
+
+static void grow(unsigned long pages)
+{
+	long n = pages ? balloon_up(pages) : 0;
+
+	if (n < (long)pages)
+		printk("suspend: only %ld of the %lu page(s) given back came "
+		       "back from Xen: the domain runs on smaller\n",
+		       n, pages);
+	else
+		trace_suspend("memory: %ld page(s) back from Xen", n);
+}
+
 /* One request, from the app hooks to the app hooks. */
 static void suspend_once(void)
 {
 	struct away a = { 0 };
 	const char *who = NULL;
+	unsigned long shrunk;
 	int rc;
 
 	suspend_stats.requests++;
@@ -242,7 +277,9 @@ static void suspend_once(void)
 		return;
 	}
 	trace_suspend("xenstore quiet: nothing in flight, new requests wait");
+	shrunk = shrink();
 	go_away(&a);
+	grow(shrunk);
 	if (a.fail) {
 		suspend_stats.refused++;
 		cancel(3);

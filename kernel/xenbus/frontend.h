@@ -193,15 +193,6 @@ int xenbus_alloc_evtchn(struct xenbus_dev *d, const char *key,
  */
 void xenbus_release(struct xenbus_dev *d);
 /*
- * After a resume in a new domain (kernel/xenbus/xenbus_pm.h): the old
- * connection's grants and ports exist no more, and the save path has
- * reset the grant and event-channel tables, so d only drops its records
- * of them (no hypercall: the same numbers may serve others by now),
- * frees the ring pages and removes the watch. xenbus_open starts anew.
- */
-void xenbus_forget(struct xenbus_dev *d);
-
-/*
  * Suspend and resume (kernel/xenbus/frontend_pm.c, docs/suspend.md),
  * from a driver's hook (xenbus_pm.h) once its data path is parked.
  * xenbus_suspend stops following the backend (its directory goes with
@@ -214,6 +205,10 @@ void xenbus_forget(struct xenbus_dev *d);
  */
 int xenbus_suspend(struct xenbus_dev *d);
 int xenbus_resume(struct xenbus_dev *d, bool cancelled);
+/* In a new domain, for a device that will not reconnect (it stopped
+ * before the save): its old port numbers may name other channels now,
+ * so none is kept for its release to close. */
+void xenbus_forget_ports(struct xenbus_dev *d);
 /* The suspend sequence: every device's hook, with opening held back
  * meanwhile (a device opened half-way would miss the resume). */
 int xenbus_suspend_devices(const char **refused);

@@ -56,13 +56,18 @@ int xenbus_suspend(struct xenbus_dev *d)
 	return 0;
 }
 
-/* The new domain's event channels for the backend, same handlers. */
-static int new_ports(struct xenbus_dev *d)
+void xenbus_forget_ports(struct xenbus_dev *d)
 {
 	/* The old numbers mean nothing now - or another channel, which a
 	 * later release must not close: none is valid until allocated. */
 	for (unsigned int i = 0; i < d->nr_ports; i++)
 		d->ports[i].port = (evtchn_port_t)-1;
+}
+
+/* The new domain's event channels for the backend, same handlers. */
+static int new_ports(struct xenbus_dev *d)
+{
+	xenbus_forget_ports(d);
 	for (unsigned int i = 0; i < d->nr_ports; i++) {
 		struct xenbus_port *p = &d->ports[i];
 		int rc = evtchn_alloc_unbound(d->backend_id, p->fn, p->data);

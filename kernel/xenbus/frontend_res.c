@@ -266,16 +266,3 @@ void xenbus_release(struct xenbus_dev *d)
 			  d->label, freed, d->nr_rings, closed, d->nr_ports);
 	d->nr_rings = d->nr_ports = 0;
 }
-
-void xenbus_forget(struct xenbus_dev *d)
-{
-	if (d->watching)
-		xs_unwatch(&d->watch);
-	d->watching = false;
-	for (unsigned int i = 0; i < d->nr_rings; i++)
-		free_pages(d->rings[i].page, 0);
-	trace_dev("%s: forgot %u ring(s) and %u port(s) of the old domain",
-		  d->label, d->nr_rings, d->nr_ports);
-	d->nr_rings = d->nr_ports = 0;
-	d->published = false;
-}

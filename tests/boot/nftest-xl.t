@@ -27,7 +27,7 @@ match   ^nftest: reopened: ARP answered again; every grant back at each close$
 match   ^nftest: tx: 20000 frames of 1514 bytes in [0-9]+ ms: [0-9]+ ns a frame
 match   ^nftest: rx: [0-9]+ frames of 1514 bytes in [0-9]+ ms \(as fast as dom0 sent them\): [0-9]+ ns a frame in netdev_poll
 match   ^nftest: checksum: [0-9]+ ns to verify a full TCP segment
-match   ^suspend: vif 0: parked; 0 frame\(s\) still in flight are lost$
+match   ^suspend: vif 0: parked; 0 frame\(s\) still in flight$
 match   ^suspend: vif 0: running on with the same backend$
 match   ^nftest: suspend \(cancelled\): the send meanwhile dropped \(1\), ARP answered after$
 match   ^nftest: hostile: RX rsp_prod far beyond our requests$

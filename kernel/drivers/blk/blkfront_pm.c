@@ -9,9 +9,11 @@
  * Resume, in the same domain (a checkpoint, a cancelled suspend): the
  * same backend still has the ring; unpark and issue what queued.
  * In a new domain the ring's pages came along with everything in them,
- * but the backend is new and starts reading at index 0, and the
- * requests that were in flight were never answered: the shared indexes
- * go back to 0 and every request in flight is put on the ring again,
+ * but the backend is new - Linux's blkback attaches at the shared
+ * rsp_prod, an older one at 0: both read index 0 once the shared
+ * indexes are 0 - and the requests that were in flight were never
+ * answered: the shared indexes go back to 0 and every request in
+ * flight is put on the ring again,
  * from its shadow copy, under a new id (blk_ring_replay); once the
  * device has reconnected they are pushed with the queue behind them. A
  * request that had been carried out already is carried out twice: the
@@ -77,6 +79,8 @@ static void resume_disk(void *data, bool cancelled)
 				evtchn_notify(d->port);
 		}
 	}
+	if (!cancelled && d->dead)
+		xenbus_forget_ports(&d->xb);
 	d->parked = false;
 	d->kicked = true; /* the completion thread issues what queued */
 	wake_all(&d->xb.wq);

@@ -92,15 +92,6 @@ unsigned int nf_bufs_end_grants(struct netdev *nd)
 	return kept;
 }
 
-void nf_bufs_forget_grants(struct netdev *nd)
-{
-	for (unsigned int i = 0; i < NF_RX_BUFS; i++)
-		nd->rx_granted[i] = false;
-	for (unsigned int i = 0; i < NF_TX_PAGES; i++)
-		nd->tx_granted[i] = false;
-	nd->stats.grants = 0;
-}
-
 void nf_bufs_free(struct netdev *nd)
 {
 	for (unsigned int i = 0; i < NF_RX_BUFS; i++)

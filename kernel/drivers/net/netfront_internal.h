@@ -57,8 +57,6 @@ int nf_bufs_grant(struct netdev *nd);
 /* Ends the grants (the backend has let go); pages it still maps are
  * kept for good, like the rings'. Returns how many were kept. */
 unsigned int nf_bufs_end_grants(struct netdev *nd);
-/* After a resume in a new domain: the old grants exist no more. */
-void nf_bufs_forget_grants(struct netdev *nd);
 /* Frees the pages whose grants ended (or were never made). */
 void nf_bufs_free(struct netdev *nd);
 

@@ -3,20 +3,24 @@
  *
  * Suspend (kernel/xenbus/xenbus_pm.h): senders stop taking buffers
  * (netdev_send drops with -XEN_EAGAIN, like a wire that is down for a
- * moment) and the frames already on the TX ring get 500 ms to go out.
- * What is still in flight after that is lost with the old domain;
- * TCP resends it, as it would after a lossy wire.
+ * moment), the frames already on the TX ring get 500 ms to go out, and
+ * the vif stops following its backend (xenbus_suspend).
  *
- * Resume, cancelled: the old connection still stands; senders go on.
- * Resume in a new domain: the rings, grants, event channel and backend
- * of the old one exist no more (xen-facts: the grant table is re-seeded,
- * every port closed). The save path resets the grant table and the
- * event-channel table before the resume hooks run, so the vif forgets
- * its old refs and port without a hypercall (one would hit whatever
- * now has that number), opens the device anew, grants its buffers
- * again, posts every RX buffer and connects. The buffer pages and the
- * vif's handle, mac and counters are kept: to the app the vif only
- * blinked.
+ * Resume, cancelled: the old connection still stands; the same backend
+ * is followed again and senders go on.
+ * Resume in a new domain, through the frontend layer as every device
+ * (kernel/xenbus/frontend_pm.c): the ring pages and the buffer pages
+ * came along, and the grant layer gave every ref again to the pages'
+ * new frames, so the vif keeps them all; it gets a new event channel
+ * and walks the handshake with the new netback. Linux's netback
+ * attaches to the rings at the shared rsp_prod, so what was pending
+ * goes on: RX buffers still posted stay posted, frames received and not
+ * yet consumed are consumed as usual, and TX frames still in flight are
+ * sent by the new backend (one the old backend sent just before the
+ * domain went is sent twice: a duplicate frame, which TCP ignores).
+ * The slots the new backend will read are written again first
+ * (nf_rx_resume, nf_tx_resume): the old backend may have left a
+ * response there it never published. To the app the vif only blinked.
  *
  * At `xl shutdown` the lifecycle hooks run in a thread before the
  * domain ends; the vif's hook (registered when the first vif opens, so
@@ -55,33 +59,44 @@ static int on_suspend(void *data)
 	nd->suspended = true;
 	wake_all(&nd->xb.wq); /* senders waiting for a buffer drop theirs */
 	left = nf_tx_drain(nd, 500 * NSEC_PER_MSEC);
-	trace_suspend("%s: parked; %u frame(s) still in flight are lost",
-		      nd->xb.label, left);
-	return 0;
+	trace_suspend("%s: parked; %u frame(s) still in flight", nd->xb.label,
+		      left);
+	return xenbus_suspend(&nd->xb);
 }
 
-/* The new domain's vif: same device number, new everything else. */
+/*
+ * The new domain's vif: same rings, refs and buffers, a new port. A vif
+ * that stopped (or whose rings make no sense now) connects too, so
+ * that its port is the new domain's and its close is a clean one; it
+ * stays stopped.
+ */
 static void reconnect(struct netdev *nd)
 {
-	unsigned int id = nd->xb.id;
-	int rc;
+	char why[160];
+	int rx = 0, tx = 0, rc;
 
-	xenbus_forget(&nd->xb);
-	nf_bufs_forget_grants(nd);
-	/* xenbus_open starts the wait queue afresh: whoever sleeps on it
-	 * leaves it first (nothing runs in between). */
-	wake_all(&nd->xb.wq);
-	rc = xenbus_open(&nd->xb, "vif", id);
-	if (!rc)
-		rc = nf_connect(nd);
+	if (!nd->stopped) {
+		rx = nf_rx_resume(&nd->rx, why, sizeof(why));
+		tx = rx < 0 ? rx : nf_tx_resume(&nd->tx, why, sizeof(why));
+	}
+	rc = xenbus_resume(&nd->xb, false);
+	/* The old port number is someone else's now, or no one's. */
+	nd->port = nd->xb.ports[0].port;
+	if (nd->stopped)
+		return;
+	if (tx < 0) {
+		nf_stop(nd, tx, why);
+		return;
+	}
 	if (rc) {
-		nd->stopped = 0; /* say why once, below */
 		nf_stop(nd, rc, "reconnecting after the restore failed");
 		return;
 	}
 	nd->stats.reconnects++;
-	trace_suspend("%s: reconnected after a restore (%lu so far)",
-		      nd->xb.label, nd->stats.reconnects);
+	trace_suspend("%s: reconnected; %d RX buffer(s) and %d TX frame(s) "
+		      "handed to the new backend",
+		      nd->xb.label, rx, tx);
+	evtchn_notify(nd->port);
 }
 
 static void on_resume(void *data, bool cancelled)
@@ -89,11 +104,13 @@ static void on_resume(void *data, bool cancelled)
 	struct netdev *nd = data;
 
 	mutex_lock(&nd->rx_lock);
-	if (!cancelled)
-		reconnect(nd);
-	else
+	if (cancelled) {
+		xenbus_resume(&nd->xb, true);
 		trace_suspend("%s: running on with the same backend",
 			      nd->xb.label);
+	} else {
+		reconnect(nd);
+	}
 	nd->suspended = false;
 	mutex_unlock(&nd->rx_lock);
 	wake_all(&nd->xb.wq);

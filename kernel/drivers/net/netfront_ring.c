@@ -201,6 +201,8 @@ bool nf_tx_post(struct nf_tx *tx, unsigned int id, grant_ref_t gref,
 	req->flags = (uint16_t)flags;
 	req->id = (uint16_t)id;
 	req->size = (uint16_t)size;
+	tx->sent[id] = *req;
+	tx->sent_at[id] = tx->req_prod;
 	tx->state[id] = NF_TX_ON_RING;
 	tx->req_prod++;
 	return publish_prod(&tx->s->req_prod, &tx->s->req_event, old,
@@ -258,4 +260,116 @@ bool nf_tx_arm(struct nf_tx *tx)
 unsigned int nf_tx_inflight(const struct nf_tx *tx)
 {
 	return tx->nbufs - tx->nfree;
+}
+
+/*
+ * After a restore. Linux's netback attaches to the rings it is given at
+ * the shared rsp_prod: the requests from there to req_prod are still to
+ * do (more than a ring holds and it refuses the vif). The pages came
+ * along with the domain, but the old backend wrote into them until the
+ * domain was destroyed: the save may have copied a slot holding a
+ * response it had not published yet, where the new backend expects a
+ * request. So those slots are written again from our own records.
+ */
+
+/* Marks the ids of the published responses not consumed yet; each must
+ * name a different buffer that we gave the backend. */
+static int mark_answered(const char *ring, void *s, bool is_rx, RING_IDX cons,
+			 RING_IDX prod, bool *answered, const bool *given,
+			 unsigned int nbufs, char *why, size_t n)
+{
+	for (RING_IDX at = cons; at != prod; at++) {
+		unsigned int id =
+			is_rx ? ((volatile netif_rx_response_t *)&nf_rx_slot(s,
+									     at)
+					 ->rsp)
+					->id
+			      : ((volatile netif_tx_response_t *)&nf_tx_slot(s,
+									     at)
+					 ->rsp)
+					->id;
+
+		if (id >= nbufs || !given[id] || answered[id]) {
+			snprintf(why, n,
+				 "%s response %u (id %u) before the restore: "
+				 "%s",
+				 ring, at, id,
+				 id < nbufs && answered[id]
+					 ? "that buffer was answered twice"
+					 : "that buffer is not on the ring");
+			return -XEN_EIO;
+		}
+		answered[id] = true;
+	}
+	return 0;
+}
+
+int nf_rx_resume(struct nf_rx *rx, char *why, size_t n)
+{
+	RING_IDX prod = load_acquire(&rx->s->rsp_prod), at = prod;
+	bool answered[NF_RX_BUFS] = { false };
+	int rc;
+
+	if (prod_broken("RX", prod, rx->rsp_cons, rx->req_prod, why, n))
+		return -XEN_EIO;
+	rc = mark_answered("RX", rx->s, true, rx->rsp_cons, prod, answered,
+			   rx->posted, rx->nbufs, why, n);
+	if (rc)
+		return rc;
+	for (unsigned int id = 0; id < rx->nbufs; id++) {
+		netif_rx_request_t *req;
+
+		if (!rx->posted[id] || answered[id])
+			continue;
+		req = &nf_rx_slot(rx->s, at++)->req;
+		req->id = (uint16_t)id;
+		req->gref = rx->gref[id];
+	}
+	/* Posted = req_prod - rsp_cons, answered = prod - rsp_cons. */
+	ASSERT(at == rx->req_prod);
+	rx->s->rsp_event = rx->rsp_cons + 1;
+	__atomic_store_n(&rx->s->req_prod, rx->req_prod, __ATOMIC_RELEASE);
+	return (int)(rx->req_prod - prod);
+}
+
+int nf_tx_resume(struct nf_tx *tx, char *why, size_t n)
+{
+	RING_IDX prod = load_acquire(&tx->s->rsp_prod);
+	bool answered[NF_TX_BUFS] = { false }, on_ring[NF_TX_BUFS];
+	uint16_t todo[NF_TX_BUFS];
+	unsigned int k = 0;
+	int rc;
+
+	if (prod_broken("TX", prod, tx->rsp_cons, tx->req_prod, why, n))
+		return -XEN_EIO;
+	for (unsigned int id = 0; id < tx->nbufs; id++)
+		on_ring[id] = tx->state[id] == NF_TX_ON_RING;
+	rc = mark_answered("TX", tx->s, false, tx->rsp_cons, prod, answered,
+			   on_ring, tx->nbufs, why, n);
+	if (rc)
+		return rc;
+	/* The frames not answered, oldest first (by how long ago they
+	 * were posted): the new backend sends them in that order. */
+	for (unsigned int id = 0; id < tx->nbufs; id++) {
+		unsigned int j = k++;
+
+		if (!on_ring[id] || answered[id]) {
+			k--;
+			continue;
+		}
+		for (; j && tx->req_prod - tx->sent_at[todo[j - 1]] <
+				    tx->req_prod - tx->sent_at[id];
+		     j--)
+			todo[j] = todo[j - 1];
+		todo[j] = (uint16_t)id;
+	}
+	/* On the ring = req_prod - rsp_cons, answered = prod - rsp_cons. */
+	ASSERT(k == tx->req_prod - prod);
+	for (unsigned int i = 0; i < k; i++) {
+		nf_tx_slot(tx->s, prod + i)->req = tx->sent[todo[i]];
+		tx->sent_at[todo[i]] = prod + i;
+	}
+	tx->s->rsp_event = tx->rsp_cons + 1;
+	__atomic_store_n(&tx->s->req_prod, tx->req_prod, __ATOMIC_RELEASE);
+	return (int)k;
 }

@@ -95,6 +95,10 @@ struct nf_tx {
 	unsigned int nbufs, nfree;
 	uint16_t free[NF_TX_BUFS];
 	uint8_t state[NF_TX_BUFS]; /* enum nf_tx_state */
+	/* Each id's last request and where it went: written again for a
+	 * new backend after a restore (nf_tx_resume). */
+	netif_tx_request_t sent[NF_TX_BUFS];
+	RING_IDX sent_at[NF_TX_BUFS];
 };
 
 struct nf_tx_counts {
@@ -136,5 +140,16 @@ bool nf_tx_pending(const struct nf_tx *tx);
 bool nf_tx_arm(struct nf_tx *tx);
 /* Buffers taken or on the ring. */
 unsigned int nf_tx_inflight(const struct nf_tx *tx);
+
+/*
+ * After a restore, before the new backend maps the rings: every slot
+ * from the shared rsp_prod to req_prod gets its request written again
+ * from our records - RX: each buffer posted and not answered; TX: each
+ * frame on the ring and not answered, oldest first. Published responses
+ * stay, to be consumed as usual. Returns how many requests were written,
+ * or -XEN_EIO (why says how) if the responses make no sense.
+ */
+int nf_rx_resume(struct nf_rx *rx, char *why, size_t n);
+int nf_tx_resume(struct nf_tx *tx, char *why, size_t n);
 
 #endif
