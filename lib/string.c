@@ -119,3 +119,14 @@ int parse_key_ulong(const char *arg, const char *key, unsigned long max,
 		return -1;
 	return parse_ulong(arg + n + 1, max, out);
 }
+
+int hex_digit_value(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}

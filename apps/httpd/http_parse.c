@@ -12,6 +12,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include <pvmini/lib.h>
+
 #include "http_parse.h"
 
 #define CONTINUE (-1) /* this line is fine: go on to the next */
@@ -32,17 +34,6 @@ static bool is_alnum(unsigned char c)
 {
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
 	       (c >= 'A' && c <= 'Z');
-}
-
-static int hex_value(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
 }
 
 /* RFC 9110 5.6.2: the characters of a token (methods, field names). */
@@ -113,7 +104,7 @@ static int target_run(struct scan *s)
 			for (size_t k = 1; k <= 2; k++) {
 				if (s->pos + k >= s->len)
 					return HTTP_MORE;
-				if (hex_value(s->buf[s->pos + k]) < 0)
+				if (hex_digit_value(s->buf[s->pos + k]) < 0)
 					return HTTP_BAD;
 			}
 			if (s->buf[s->pos + 1] == '0' &&
@@ -366,8 +357,10 @@ int http_path_decode(const char *path, size_t len, char *out, size_t size)
 		if (n + 1 >= size)
 			return -1;
 		if (c == '%') {
-			int hi = i + 2 < len ? hex_value(path[i + 1]) : -1;
-			int lo = i + 2 < len ? hex_value(path[i + 2]) : -1;
+			int hi =
+				i + 2 < len ? hex_digit_value(path[i + 1]) : -1;
+			int lo =
+				i + 2 < len ? hex_digit_value(path[i + 2]) : -1;
 
 			if (hi < 0 || lo < 0 || (hi | lo) == 0)
 				return -1;

@@ -70,18 +70,6 @@ static int vif_count(void)
 	return n > 0 ? n : 0;
 }
 
-/* The address to announce; 0 if none came within secs. Sleeps between
- * looks: an interface's address arrives from its driver or DHCP. */
-static uint32_t wait_for_address(unsigned long secs)
-{
-	uint64_t end = monotonic_ns() + secs * NSEC_PER_SEC;
-	uint32_t addr;
-
-	while (!(addr = pvnet_host_ipv4()) && monotonic_ns() < end)
-		thread_sleep_ns(100 * NSEC_PER_MSEC);
-	return addr;
-}
-
 static void serve_forever(void)
 {
 	static struct wait_queue never = WAIT_QUEUE_INIT;
@@ -138,7 +126,7 @@ int main(int argc, char **argv)
 		       "selftest' to serve 127.0.0.1 to itself. Stopping.\n");
 		return 1;
 	}
-	ip = wait_for_address(wait_s);
+	ip = pvnet_wait_host_ipv4(wait_s * 1000);
 	if (!ip) {
 		printf("httpd: no network: the cfg gives this domain %d "
 		       "vif(s), but no interface other than loopback came up "

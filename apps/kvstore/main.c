@@ -98,16 +98,6 @@ static int open_store(void)
 	return 0;
 }
 
-static uint32_t wait_for_address(unsigned long secs)
-{
-	uint64_t end = monotonic_ns() + secs * NSEC_PER_SEC;
-	uint32_t addr;
-
-	while (!(addr = pvnet_host_ipv4()) && monotonic_ns() < end)
-		thread_sleep_ns(100 * NSEC_PER_MSEC);
-	return addr;
-}
-
 int main(int argc, char **argv)
 {
 	static struct wait_queue never = WAIT_QUEUE_INIT;
@@ -132,7 +122,7 @@ int main(int argc, char **argv)
 		       strerror(rc));
 		return 1;
 	}
-	ip = wait_for_address(wait_s);
+	ip = pvnet_wait_host_ipv4(wait_s * 1000);
 	if (!ip) {
 		printf("kvstore: no network: no interface other than loopback "
 		       "came up with an address within %lu s; give the cfg a "

@@ -34,6 +34,8 @@ int parse_ulong(const char *s, unsigned long max, unsigned long *out);
  * number parse_ulong takes; -1 otherwise (*out untouched). */
 int parse_key_ulong(const char *arg, const char *key, unsigned long max,
 		    unsigned long *out);
+/* 0..15 for a hex digit (either case), -1 for anything else. */
+int hex_digit_value(int c);
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 int snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 

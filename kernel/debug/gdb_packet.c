@@ -4,6 +4,7 @@
  * The receiver never writes past its buffer whatever arrives: an
  * overlong packet is read to its end and reported bad.
  */
+#include <pvmini/lib.h>
 #include "kernel/debug/gdb_packet.h"
 
 void gdb_rx_reset(struct gdb_rx *rx)
@@ -59,7 +60,7 @@ enum gdb_rx_event gdb_rx_byte(struct gdb_rx *rx, uint8_t b)
 		return GDB_RX_NONE;
 	case RX_SUM1:
 	case RX_SUM2:
-		v = gdb_hex_value(b);
+		v = hex_digit_value(b);
 		if (v < 0) { /* not a checksum: the packet is broken */
 			rx->state = RX_IDLE;
 			return GDB_RX_BAD;
@@ -119,17 +120,6 @@ size_t gdb_frame(const char *payload, size_t len, char *out, size_t size)
 	return at;
 }
 
-int gdb_hex_value(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 size_t gdb_hex_encode(const void *src, size_t n, char *out, size_t size)
 {
 	const uint8_t *b = src;
@@ -151,8 +141,8 @@ long gdb_hex_decode(const char *hex, size_t hexlen, void *dst, size_t n)
 	if (hexlen % 2 || hexlen / 2 > n)
 		return -1;
 	for (size_t i = 0; i < hexlen / 2; i++) {
-		int hi = gdb_hex_value((unsigned char)hex[2 * i]);
-		int lo = gdb_hex_value((unsigned char)hex[2 * i + 1]);
+		int hi = hex_digit_value((unsigned char)hex[2 * i]);
+		int lo = hex_digit_value((unsigned char)hex[2 * i + 1]);
 
 		if (hi < 0 || lo < 0)
 			return -1;
@@ -167,7 +157,7 @@ int gdb_parse_hex(const char **p, const char *end, uint64_t *out)
 	uint64_t v = 0;
 	int digits = 0, d;
 
-	while (s < end && (d = gdb_hex_value((unsigned char)*s)) >= 0) {
+	while (s < end && (d = hex_digit_value((unsigned char)*s)) >= 0) {
 		if (v >> 60) /* a 17th significant digit */
 			return -1;
 		v = v << 4 | (uint64_t)d;

@@ -45,8 +45,6 @@ uint8_t gdb_checksum(const void *p, size_t n);
  * length written (no NUL), or 0 if it does not fit in size. */
 size_t gdb_frame(const char *payload, size_t len, char *out, size_t size);
 
-/* 0..15 for a hex digit (either case), -1 for anything else. */
-int gdb_hex_value(int c);
 /* Two lower-case hex digits per byte into out, NUL-terminated; returns
  * the digits written, or 0 if 2n + 1 exceeds size. */
 size_t gdb_hex_encode(const void *src, size_t n, char *out, size_t size);

@@ -3,6 +3,9 @@
  * the first interface added, other than loopback, that has one. lwIP
  * keeps its list newest first, so "first" is the lowest netif number.
  */
+#include <pvmini/thread.h>
+#include <pvmini/time.h>
+
 #include "lwip/netif.h"
 #include "lwip/tcpip.h"
 
@@ -27,5 +30,17 @@ uint32_t pvnet_host_ipv4(void)
 	if (first)
 		addr = ip4_addr_get_u32(netif_ip4_addr(first));
 	UNLOCK_TCPIP_CORE();
+	return addr;
+}
+
+/* An address arrives from its vif's ip= or from DHCP: look again every
+ * 100 ms. */
+uint32_t pvnet_wait_host_ipv4(unsigned int ms)
+{
+	uint64_t end = monotonic_ns() + (uint64_t)ms * NSEC_PER_MSEC;
+	uint32_t addr;
+
+	while (!(addr = pvnet_host_ipv4()) && monotonic_ns() < end)
+		thread_sleep_ns(100 * NSEC_PER_MSEC);
 	return addr;
 }

@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <pvmini/lib.h>
+
 /* One part of the older grammar; *s moves past it. */
 static bool number(const char **s, uint32_t *out)
 {
@@ -28,17 +30,11 @@ static bool number(const char **s, uint32_t *out)
 		base = 8;
 	}
 	for (;; p++, digits++) {
-		unsigned int d;
+		int d = hex_digit_value(*p);
 
-		if (*p >= '0' && *p <= '9')
-			d = *p - '0';
-		else if (*p >= 'a' && *p <= 'f')
-			d = *p - 'a' + 10;
-		else if (*p >= 'A' && *p <= 'F')
-			d = *p - 'A' + 10;
-		else
+		if (d < 0)
 			break;
-		if (d >= base)
+		if ((unsigned int)d >= base)
 			return false;
 		v = v * base + d;
 		if (v > UINT32_MAX)

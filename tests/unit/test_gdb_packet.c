@@ -3,6 +3,8 @@
 #include "kernel/debug/gdb_packet.h"
 #include "unit.h"
 
+int hex_digit_value(int c); /* lib/string.c */
+
 static struct gdb_rx rx;
 
 /* Feeds s; returns the last event that was not NONE. */
@@ -134,7 +136,7 @@ TEST(hex_encode_and_decode)
 	CHECK(gdb_hex_decode("007", 3, back, 4) == -1);
 	CHECK(gdb_hex_decode("0g", 2, back, 4) == -1);
 	CHECK(gdb_hex_decode("0000000000", 10, back, 4) == -1);
-	CHECK(gdb_hex_value('G') == -1 && gdb_hex_value('a') == 10);
+	CHECK(hex_digit_value('G') == -1 && hex_digit_value('a') == 10);
 }
 
 TEST(parse_hex_numbers)

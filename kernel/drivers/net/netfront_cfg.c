@@ -6,23 +6,13 @@
  */
 #include "kernel/drivers/net/netfront_cfg.h"
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 int nf_parse_mac(const char *s, uint8_t mac[6])
 {
 	uint8_t m[6];
 
 	for (unsigned int i = 0; i < 6; i++, s += 3) {
-		int hi = hexval(s[0]), lo = hi < 0 ? -1 : hexval(s[1]);
+		int hi = hex_digit_value(s[0]),
+		    lo = hi < 0 ? -1 : hex_digit_value(s[1]);
 
 		if (lo < 0 || s[2] != (i == 5 ? '\0' : ':'))
 			return -1;

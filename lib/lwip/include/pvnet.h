@@ -72,6 +72,8 @@ unsigned int pvnet_wait_vifs(unsigned int ms);
  * is up and has one (what a server tells its clients to use); 0 if
  * none has (yet). Starts the stack if need be. */
 uint32_t pvnet_host_ipv4(void);
+/* pvnet_host_ipv4, waiting for it at most ms; 0 if none came. */
+uint32_t pvnet_wait_host_ipv4(unsigned int ms);
 /*
  * A received frame, copied into the stack and taken through it at once
  * in the calling thread, under the stack's lock: call it from a thread
